@@ -1,0 +1,82 @@
+/**
+ * The rule engine: pure functions from an Encounter to Findings. No browser API, no DOM, no console.
+ */
+import type { Encounter, Finding, RuleId, Severity } from './model';
+import { analyzeNotes } from './note/analyze';
+import { GAIT_CODE, documentedMinutes } from './rules/facts';
+import { ALL_RULES } from './rules/index';
+import type { RuleContext, RuleInfo } from './rules/types';
+import type { EditTables } from './tables';
+import { DEFAULT_TABLES, tableInForce } from './tables';
+
+export { EditTablesSchema, DEFAULT_TABLES, MueTableSchema, NcciTableSchema, tableInForce } from './tables';
+export type { EditTables, MueTable, NcciTable } from './tables';
+export { parseChargeList } from './charges';
+export type { RuleInfo } from './rules/types';
+
+export interface EngineOptions {
+  /** Rules switched off for the site or the organisation. */
+  disabledRules?: readonly RuleId[];
+  /** Replacement dated tables (MUE, NCCI); the built-in ones otherwise. */
+  tables?: EditTables;
+}
+
+export const RULES: readonly RuleInfo[] = ALL_RULES.map(
+  ({ id, title, description, defaultSeverity, medicareOnly }) => ({
+    id,
+    title,
+    description,
+    defaultSeverity,
+    medicareOnly,
+  }),
+);
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+export function buildContext(encounter: Encounter, tables: EditTables): RuleContext {
+  const charges = encounter.charges.filter((line) => line.status !== 'deleted');
+  const gaitLines = charges.filter((line) => line.code === GAIT_CODE && line.units > 0);
+  const analysis = analyzeNotes(encounter.notes);
+  return {
+    encounter,
+    method: encounter.payer.method,
+    medicare: encounter.payer.medicare,
+    charges,
+    gaitLines,
+    gaitUnits: gaitLines.reduce((sum, line) => sum + line.units, 0),
+    analysis,
+    minutes: documentedMinutes(analysis, charges),
+    mue: tableInForce(tables.mue, encounter.dateOfService),
+    ncci: tableInForce(tables.ncci, encounter.dateOfService),
+  };
+}
+
+/**
+ * Checks one encounter. Never throws on a schema-valid encounter: a rule that fails yields no findings,
+ * and nothing of the note reaches the console. Findings come sorted error → warning → info, stable.
+ */
+export function analyzeEncounter(encounter: Encounter, options: EngineOptions = {}): Finding[] {
+  let ctx: RuleContext;
+  try {
+    ctx = buildContext(encounter, options.tables ?? DEFAULT_TABLES);
+  } catch {
+    return [];
+  }
+  const disabled = new Set<RuleId>(options.disabledRules ?? []);
+  const findings: Finding[] = [];
+  for (const rule of ALL_RULES) {
+    if (disabled.has(rule.id)) continue;
+    if (rule.medicareOnly && !ctx.medicare) continue;
+    try {
+      findings.push(...rule.run(ctx));
+    } catch {
+      // A broken rule must not take the others down; it reports nothing.
+    }
+  }
+  return findings
+    .map((finding, order) => ({ finding, order }))
+    .sort(
+      (a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.order - b.order,
+    )
+    .map(({ finding }) => finding);
+}

@@ -1,0 +1,103 @@
+/**
+ * Splits a note into sentences and sections in one linear pass. Sections come from headings at line starts
+ * ("PLAN:", "O:", "Short-term goals:"); a heading of unknown kind ("Gait:", "Motor:") is a sub-heading and
+ * keeps the section it sits in.
+ */
+import { PATTERNS } from './patterns';
+
+export type SectionKind = 'none' | 'history' | 'objective' | 'assessment' | 'plan';
+
+export interface Layout {
+  /** Start offsets of sentences, ascending; sentence i runs to sentenceStarts[i + 1] (or the end). */
+  sentenceStarts: number[];
+  /** Start offsets of sections, ascending, with their kinds. */
+  sectionStarts: number[];
+  sectionKinds: SectionKind[];
+  length: number;
+}
+
+const SOAP_LETTERS: Readonly<Record<string, SectionKind>> = {
+  s: 'history',
+  o: 'objective',
+  a: 'assessment',
+  p: 'plan',
+};
+
+export function classifyHeading(heading: string): SectionKind | undefined {
+  const text = heading.trim().toLowerCase();
+  const letter = SOAP_LETTERS[text];
+  if (letter) return letter;
+  if (PATTERNS.headingPlan.test(text)) return 'plan';
+  if (PATTERNS.headingHistory.test(text)) return 'history';
+  if (PATTERNS.headingAssessment.test(text)) return 'assessment';
+  if (PATTERNS.headingTreatment.test(text)) return 'objective';
+  return undefined;
+}
+
+function isSentenceEnd(text: string, i: number): boolean {
+  const ch = text.charCodeAt(i);
+  if (ch === 10 /* \n */) return true;
+  if (ch === 46 /* . */ || ch === 33 /* ! */ || ch === 63 /* ? */ || ch === 59 /* ; */) {
+    const next = text.charCodeAt(i + 1);
+    return Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13;
+  }
+  return false;
+}
+
+export function layoutOf(text: string): Layout {
+  const sentenceStarts = [0];
+  const sectionStarts = [0];
+  const sectionKinds: SectionKind[] = ['none'];
+  const heading = PATTERNS.heading;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    if (lineStart) {
+      lineStart = false;
+      heading.lastIndex = i;
+      const m = heading.exec(text);
+      if (m && m[1] !== undefined) {
+        const kind = classifyHeading(m[1]);
+        if (kind) {
+          if (sectionStarts[sectionStarts.length - 1] === i) sectionKinds[sectionKinds.length - 1] = kind;
+          else {
+            sectionStarts.push(i);
+            sectionKinds.push(kind);
+          }
+        }
+      }
+    }
+    if (isSentenceEnd(text, i)) {
+      if (text.charCodeAt(i) === 10) lineStart = true;
+      if (i + 1 < text.length && sentenceStarts[sentenceStarts.length - 1] !== i + 1)
+        sentenceStarts.push(i + 1);
+    }
+  }
+  heading.lastIndex = 0;
+  return { sentenceStarts, sectionStarts, sectionKinds, length: text.length };
+}
+
+/** Index of the last start ≤ offset (binary search). */
+export function indexAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function sentenceBounds(
+  layout: Layout,
+  offset: number,
+): { start: number; end: number; index: number } {
+  const index = indexAt(layout.sentenceStarts, offset);
+  const start = layout.sentenceStarts[index] ?? 0;
+  const end = layout.sentenceStarts[index + 1] ?? layout.length;
+  return { start, end, index };
+}
+
+export function sectionAt(layout: Layout, offset: number): SectionKind {
+  return layout.sectionKinds[indexAt(layout.sectionStarts, offset)] ?? 'none';
+}

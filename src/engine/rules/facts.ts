@@ -1,0 +1,133 @@
+/**
+ * Facts several rules share: which minutes the notes document for each code, the day's timed total, and
+ * evidence helpers.
+ */
+import type { ChargeLine, Evidence } from '../model';
+import type { Mention, NoteAnalysis } from '../note/analyze';
+import { sentenceQuote } from '../note/analyze';
+import type { MinuteEntry, MinuteFact } from '../note/minutes';
+import { isTimedCode } from '../units';
+
+export const GAIT_CODE = '97116';
+
+export interface CodeMinutes {
+  minutes: number;
+  entries: MinuteEntry[];
+  /** Minutes shown on the charge line itself (when the note has none for the code). */
+  fromCharge?: ChargeLine;
+  /** Settled from the day's total minus the other codes' minutes. */
+  derivedFromTotal?: MinuteFact;
+}
+
+export interface DocumentedMinutes {
+  byCode: Map<string, CodeMinutes>;
+  /** The largest stated total of timed minutes (the reading most favourable to what was billed). */
+  totalTimed: MinuteFact | undefined;
+  /** The largest stated treatment time (timed and untimed): an upper bound on timed minutes. */
+  treatmentTime: MinuteFact | undefined;
+}
+
+/**
+ * Sums a code's minute entries, leaving out restatements: the same figure given once by name and once by
+ * code number, the same figure in another note field, or a line equal to the sum of the earlier ones.
+ */
+export function combineEntries(entries: readonly MinuteEntry[]): { minutes: number; used: MinuteEntry[] } {
+  const used: MinuteEntry[] = [];
+  let sum = 0;
+  for (const entry of entries) {
+    const restated = used.some(
+      (u) =>
+        u.minutes === entry.minutes &&
+        (u.noteId !== entry.noteId || u.labelledBy !== entry.labelledBy || u.labelledBy === 'table'),
+    );
+    const isSubtotal = used.length >= 2 && entry.minutes === sum;
+    if (restated || isSubtotal) continue;
+    used.push(entry);
+    sum += entry.minutes;
+  }
+  return { minutes: sum, used };
+}
+
+function largest(facts: readonly MinuteFact[]): MinuteFact | undefined {
+  let best: MinuteFact | undefined;
+  for (const f of facts) if (!best || f.minutes > best.minutes) best = f;
+  return best;
+}
+
+export function documentedMinutes(analysis: NoteAnalysis, charges: readonly ChargeLine[]): DocumentedMinutes {
+  const grouped = new Map<string, MinuteEntry[]>();
+  for (const entry of analysis.minutes) {
+    const list = grouped.get(entry.code) ?? [];
+    list.push(entry);
+    grouped.set(entry.code, list);
+  }
+  const byCode = new Map<string, CodeMinutes>();
+  for (const [code, entries] of grouped) {
+    const { minutes, used } = combineEntries(entries);
+    byCode.set(code, { minutes, entries: used });
+  }
+  for (const line of charges) {
+    if (line.minutes === undefined || byCode.has(line.code)) continue;
+    const sameCode = charges.filter((c) => c.code === line.code && c.minutes !== undefined);
+    const minutes = sameCode.reduce((sum, c) => sum + (c.minutes ?? 0), 0);
+    byCode.set(line.code, { minutes, entries: [], fromCharge: line });
+  }
+  const totalTimed = largest(analysis.totalTimed);
+  const treatmentTime = largest(analysis.totalTreatment);
+  const result: DocumentedMinutes = { byCode, totalTimed, treatmentTime };
+
+  if (!byCode.has(GAIT_CODE) && totalTimed && charges.some((c) => c.code === GAIT_CODE && c.units > 0)) {
+    const others = timedCodesOfDay(result, charges).filter((code) => code !== GAIT_CODE);
+    if (others.every((code) => byCode.has(code))) {
+      const otherMinutes = others.reduce((sum, code) => sum + (byCode.get(code)?.minutes ?? 0), 0);
+      const remainder = totalTimed.minutes - otherMinutes;
+      if (remainder >= 0) {
+        byCode.set(GAIT_CODE, { minutes: remainder, entries: [], derivedFromTotal: totalTimed });
+      }
+    }
+  }
+  return result;
+}
+
+/** Timed codes of the day: those billed with units and those with documented minutes. */
+export function timedCodesOfDay(minutes: DocumentedMinutes, charges: readonly ChargeLine[]): string[] {
+  const codes = new Set<string>();
+  for (const line of charges) if (line.units > 0 && isTimedCode(line.code)) codes.add(line.code);
+  for (const [code, m] of minutes.byCode) if (isTimedCode(code) && m.minutes > 0) codes.add(code);
+  return [...codes];
+}
+
+export function chargeQuote(line: ChargeLine): string {
+  const mods = line.modifiers.length > 0 ? ` ${line.modifiers.join(':')}` : '';
+  const minutes = line.minutes !== undefined ? ` (${line.minutes} min)` : '';
+  return `${line.code} × ${line.units}${mods}${minutes}`;
+}
+
+export function chargeEvidence(line: ChargeLine): Evidence {
+  return { kind: 'charge', chargeId: line.id, quote: chargeQuote(line) };
+}
+
+export function factEvidence(fact: Pick<MinuteFact, 'noteId' | 'start' | 'end' | 'quote'>): Evidence {
+  return { kind: 'note', noteId: fact.noteId, start: fact.start, end: fact.end, quote: fact.quote };
+}
+
+export function mentionEvidence(analysis: NoteAnalysis, mention: Mention): Evidence {
+  const { start, end, quote } = sentenceQuote(analysis, mention);
+  return { kind: 'note', noteId: mention.noteId, start, end, quote };
+}
+
+export function codeMinutesEvidence(m: CodeMinutes): Evidence[] {
+  const evidence: Evidence[] = m.entries.map(factEvidence);
+  if (m.fromCharge) evidence.push(chargeEvidence(m.fromCharge));
+  if (m.derivedFromTotal) evidence.push(factEvidence(m.derivedFromTotal));
+  return evidence;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Keeps evidence lists short enough for a side panel. */
+export function firstFew<T>(items: readonly T[], count = 3): T[] {
+  return items.slice(0, count);
+}
