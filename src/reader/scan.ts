@@ -1,0 +1,329 @@
+/**
+ * One pass over a frame's DOM (light DOM, open shadow roots, inline editor iframes) that collects the
+ * candidates the readers look at. Only cheap markup checks happen per element; style and layout are left
+ * to the candidates.
+ */
+import { LARGE_TEXT_BLOCK_CHARS, SCOPE_SEPARATOR } from './constants';
+import {
+  NEVER_RENDERED_TAGS,
+  cssPath,
+  isEditableRoot,
+  isHiddenByMarkup,
+  isOverlayHost,
+  type Scope,
+} from './dom';
+import { classifyControlName, classifyTimeControl, type TimeKind, type TimePart } from './fields';
+
+export interface Located<T extends Element = Element> {
+  el: T;
+  scope: Scope;
+  /** The element that carries the label, when it is not the element itself (an editor iframe). */
+  labelledBy?: Element;
+}
+
+export interface TimeControl extends Located {
+  kind: TimeKind;
+  part: TimePart;
+  group: string;
+}
+
+export interface ScanResult {
+  textareas: Located<HTMLTextAreaElement>[];
+  editables: Located[];
+  reportCandidates: Located[];
+  tables: Located<HTMLTableElement>[];
+  ariaGrids: Located[];
+  codeControls: Located[];
+  timeControls: TimeControl[];
+  factLabels: Array<{ node: Text; scope: Scope }>;
+  /** Same-origin child frames with their own URL: their own content script reads them. */
+  childFrames: HTMLIFrameElement[];
+  foreignOrigins: string[];
+  /** Every root scanned (document, shadow roots, inline editor documents), for the watcher to observe. */
+  roots: Array<Document | ShadowRoot>;
+  warnings: string[];
+}
+
+const BLOCK_CONTAINERS = new Set([
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'PRE',
+  'TD',
+  'P',
+  'MAIN',
+  'BLOCKQUOTE',
+  'FIELDSET',
+  'DD',
+  'LI',
+]);
+const PARAGRAPH_GROUPS = new Set(['DIV', 'SECTION', 'ARTICLE', 'TD', 'BLOCKQUOTE', 'DD']);
+const TEXT_BLOCK_TAGS = new Set([
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'PRE',
+  'TD',
+  'P',
+  'BLOCKQUOTE',
+  'DD',
+  'LI',
+  'MAIN',
+]);
+
+const NOTE_NAME =
+  /note|soap|narrative|progress|subjective|objective|assessment|treatment|documentation|clinical|(^|[^a-z])(report|daily|plan)([^a-z]|$)/i;
+const NOT_A_NOTE_NAME =
+  /nav|menu|toolbar|button|btn|icon|badge|count|tablist|tab-list|title|label|alert|banner|header|footer|sidebar|tooltip|footnote|picker|notif/i;
+const NOTE_HEADING =
+  /\b(progress|daily|treatment|visit|session|therapy|clinical|soap|encounter)\s+notes?\b|^soap\b|^(subjective|objective|assessment|plan)\b|\bnarrative\b|^notes?\b|^documentation\b/i;
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND']);
+
+/** Labels of page facts: date of service, payer, rendering provider. Matched on short text nodes only. */
+export const FACT_LABEL =
+  /^\s*(date of service|dos|service date|encounter date|visit date|date of visit|primary insurance|insurance|insurance plan|payer|payor|plan|coverage|rendering provider|rendering|provider|treating therapist|therapist|clinician|performed by|furnished by|treated by|supervising therapist)\b/i;
+
+export interface ScanOptions {
+  ignoreSelector?: string;
+}
+
+function frameOrigin(url: string): { protocol: string; host: string; origin: string } | undefined {
+  try {
+    const parsed = new URL(url);
+    return { protocol: parsed.protocol, host: parsed.host, origin: parsed.origin };
+  } catch {
+    return undefined;
+  }
+}
+
+function isInlineFrame(frame: Element): boolean {
+  if (frame.hasAttribute('srcdoc')) return true;
+  const src = (frame.getAttribute('src') ?? '').trim();
+  return src === '' || src === 'about:blank' || /^javascript:/i.test(src);
+}
+
+function frameDocument(frame: Element): Document | null {
+  try {
+    return (frame as HTMLIFrameElement).contentDocument;
+  } catch {
+    return null;
+  }
+}
+
+/** jsdom does not load srcdoc; parse it so the CLI sees what the browser renders. */
+function srcdocDocument(frame: Element, doc: Document | null): Document | null {
+  const srcdoc = frame.getAttribute('srcdoc');
+  if (srcdoc === null) return doc;
+  const hasContent =
+    doc?.body && (doc.body.childNodes.length > 0 || doc.body.hasAttribute('contenteditable'));
+  if (hasContent) return doc;
+  const Parser = frame.ownerDocument.defaultView?.DOMParser;
+  if (!Parser) return doc;
+  return new Parser().parseFromString(srcdoc, 'text/html');
+}
+
+function nearestBlock(el: Element | null): Element | null {
+  let current = el;
+  for (let steps = 0; current && steps < 6; steps++) {
+    if (TEXT_BLOCK_TAGS.has(current.tagName)) return current;
+    current = current.parentElement;
+  }
+  return null;
+}
+
+export function scanFrame(doc: Document, options: ScanOptions): ScanResult {
+  const result: ScanResult = {
+    textareas: [],
+    editables: [],
+    reportCandidates: [],
+    tables: [],
+    ariaGrids: [],
+    codeControls: [],
+    timeControls: [],
+    factLabels: [],
+    childFrames: [],
+    foreignOrigins: [],
+    roots: [],
+    warnings: [],
+  };
+  const frameLocation = frameOrigin(doc.URL);
+  const reportSeen = new Set<Element>();
+  const textLength = new Map<Element, { length: number; scope: Scope }>();
+  let ignoreSelector = options.ignoreSelector?.trim() || undefined;
+  if (ignoreSelector) {
+    try {
+      doc.createDocumentFragment().querySelector(ignoreSelector);
+    } catch {
+      result.warnings.push('The ignore selector is not valid CSS and was not used.');
+      ignoreSelector = undefined;
+    }
+  }
+
+  const addReport = (el: Element, scope: Scope): void => {
+    if (!reportSeen.has(el)) {
+      reportSeen.add(el);
+      result.reportCandidates.push({ el, scope });
+    }
+  };
+
+  const walkRoot = (root: Document | ShadowRoot, scope: Scope): void => {
+    result.roots.push(root);
+    const ownerDoc = root.nodeType === 9 ? (root as Document) : (root as ShadowRoot).ownerDocument;
+    const start = root.nodeType === 9 ? (root as Document).documentElement : root;
+    if (!start) return;
+    let lastEditable: Element | null =
+      root.nodeType === 9 && (root as Document).designMode === 'on' ? (root as Document).body : null;
+    const walker = ownerDoc.createTreeWalker(start, 0x1 | 0x4, {
+      acceptNode(node: Node): number {
+        if (node.nodeType === 3) return 1;
+        const el = node as Element;
+        if (NEVER_RENDERED_TAGS.has(el.tagName) || isOverlayHost(el)) return 2;
+        if (el.tagName === 'TEXTAREA' || el.tagName === 'OPTION') {
+          // Their child text is the default value or an unchosen option, not what is shown.
+          return isHiddenByMarkup(el) ? 2 : 1;
+        }
+        if (isHiddenByMarkup(el)) return 2;
+        if (ignoreSelector && el.matches(ignoreSelector)) return 2;
+        return 1;
+      },
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === 3) {
+        const text = node as Text;
+        const parent = text.parentElement;
+        if (!parent || parent.tagName === 'TEXTAREA' || parent.tagName === 'OPTION') continue;
+        const length = text.data.length;
+        if (length <= 80 && FACT_LABEL.test(text.data)) result.factLabels.push({ node: text, scope });
+        if (length > 20) {
+          const block = nearestBlock(parent);
+          if (block) {
+            const entry = textLength.get(block);
+            if (entry) entry.length += length;
+            else textLength.set(block, { length, scope });
+          }
+        }
+        continue;
+      }
+      const el = node as Element;
+      visitElement(el, scope);
+      if (el.tagName === 'TEXTAREA' || el.tagName === 'OPTION') continue;
+      if (isEditableRoot(el) && !(lastEditable && lastEditable.contains(el))) {
+        lastEditable = el;
+        if (!result.editables.some((known) => known.el === el)) result.editables.push({ el, scope });
+      } else if (
+        el.getAttribute('role') === 'textbox' &&
+        el.tagName !== 'INPUT' &&
+        !(lastEditable && lastEditable.contains(el))
+      ) {
+        lastEditable = el;
+        result.editables.push({ el, scope });
+      }
+      if (el.shadowRoot) {
+        walkRoot(el.shadowRoot, { root: el.shadowRoot, prefix: `${cssPath(el, scope)}${SCOPE_SEPARATOR}` });
+      }
+    }
+  };
+
+  const visitFrame = (frame: Element, scope: Scope): void => {
+    const inline = isInlineFrame(frame);
+    if (inline) {
+      const inner = srcdocDocument(frame, frameDocument(frame));
+      if (!inner?.documentElement) return;
+      const innerScope: Scope = { root: inner, prefix: `${cssPath(frame, scope)}${SCOPE_SEPARATOR}` };
+      const body = inner.body;
+      if (body && (inner.designMode === 'on' || isEditableRoot(body))) {
+        result.editables.push({ el: body, scope: innerScope, labelledBy: frame });
+      }
+      walkRoot(inner, innerScope);
+      return;
+    }
+    const src = frame.getAttribute('src') ?? '';
+    let target: { protocol: string; host: string; origin: string } | undefined;
+    try {
+      target = frameOrigin(new URL(src, doc.baseURI).href);
+    } catch {
+      target = undefined;
+    }
+    if (!target) return;
+    const sameOrigin =
+      frameLocation && frameLocation.protocol === target.protocol && frameLocation.host === target.host;
+    const inner = frameDocument(frame);
+    if (!sameOrigin || inner === null) {
+      if (!result.foreignOrigins.includes(target.origin)) result.foreignOrigins.push(target.origin);
+      return;
+    }
+    result.childFrames.push(frame as HTMLIFrameElement);
+  };
+
+  const visitElement = (el: Element, scope: Scope): void => {
+    const tag = el.tagName;
+    switch (tag) {
+      case 'TEXTAREA':
+        result.textareas.push({ el: el as HTMLTextAreaElement, scope });
+        return;
+      case 'TABLE':
+        result.tables.push({ el: el as HTMLTableElement, scope });
+        break;
+      case 'IFRAME':
+      case 'FRAME':
+        visitFrame(el, scope);
+        return;
+      case 'INPUT':
+      case 'SELECT': {
+        const name = el.getAttribute('name') ?? '';
+        const id = el.id;
+        const aria = el.getAttribute('aria-label') ?? '';
+        if (classifyControlName(name || id) === 'code' || (aria && classifyControlName(aria) === 'code')) {
+          result.codeControls.push({ el, scope });
+        }
+        const time = classifyTimeControl(`${name} ${id} ${aria}`) ?? labelTime(el);
+        if (time) result.timeControls.push({ el, scope, ...time });
+        return;
+      }
+      default:
+        break;
+    }
+    const role = el.getAttribute('role');
+    if (tag !== 'TABLE' && (role === 'grid' || role === 'table' || role === 'treegrid')) {
+      result.ariaGrids.push({ el, scope });
+    }
+    if (role === 'document' || role === 'article') addReport(el, scope);
+    if (BLOCK_CONTAINERS.has(tag)) {
+      const hint = `${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
+      if (hint.length > 2 && NOTE_NAME.test(hint) && !NOT_A_NOTE_NAME.test(hint)) addReport(el, scope);
+    }
+    if (HEADING_TAGS.has(tag) || role === 'heading') {
+      const text = el.textContent ?? '';
+      if (text.length <= 80 && NOTE_HEADING.test(text.trim())) {
+        const next = el.nextElementSibling;
+        const parent = el.parentElement;
+        if (next && BLOCK_CONTAINERS.has(next.tagName)) addReport(next, scope);
+        else if (parent && parent.firstElementChild === el && PARAGRAPH_GROUPS.has(parent.tagName)) {
+          addReport(parent, scope);
+        }
+      }
+    }
+  };
+
+  const labelTime = (el: Element): ReturnType<typeof classifyTimeControl> => {
+    const labels = (el as HTMLInputElement).labels;
+    const text = labels?.[0]?.textContent;
+    return text ? classifyTimeControl(text) : undefined;
+  };
+
+  walkRoot(doc, { root: doc, prefix: '' });
+
+  for (const [block, { length, scope }] of textLength) {
+    if (length < LARGE_TEXT_BLOCK_CHARS) continue;
+    const parent = block.parentElement;
+    const grouped =
+      (block.tagName === 'P' || block.tagName === 'LI') &&
+      parent &&
+      PARAGRAPH_GROUPS.has(parent.tagName) &&
+      parent !== block.ownerDocument.body
+        ? parent
+        : block;
+    addReport(grouped, scope);
+  }
+  return result;
+}

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JSDOM, type ConstructorOptions } from 'jsdom';
+
+export const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/pages');
+
+export function fixtureHtml(name: string): string {
+  return readFileSync(join(PAGES_DIR, name), 'utf8');
+}
+
+/** A fixture page in jsdom at a realistic URL (scripts off unless asked for). */
+export function loadPage(name: string, url: string, options: ConstructorOptions = {}): JSDOM {
+  return new JSDOM(fixtureHtml(name), { url, ...options });
+}
+
+export function pageFromHtml(html: string, url = 'https://ehr.example.org/chart'): JSDOM {
+  return new JSDOM(html, { url });
+}
