@@ -4,9 +4,10 @@
  */
 import * as z from 'zod/mini';
 
-/** Notes longer than this are truncated by the readers before they reach the engine (with a warning). */
-export const MAX_NOTE_CHARS = 8_000_000;
-export const MAX_CHARGE_LINES = 500;
+import { MAX_CHARGE_LINES, MAX_NOTE_CHARS } from './limits';
+
+/** Notes longer than MAX_NOTE_CHARS are truncated by the readers before they reach the engine (with a warning). */
+export { MAX_CHARGE_LINES, MAX_NOTE_CHARS };
 
 export const RULE_IDS = [
   'units-exceed-minutes',

@@ -131,3 +131,29 @@ export function plural(n: number, word: string): string {
 export function firstFew<T>(items: readonly T[], count = 3): T[] {
   return items.slice(0, count);
 }
+
+/** A mention that states something about today: not negated, not a plan or goal, not history. */
+export function isToday(mention: Mention): boolean {
+  const { ctx } = mention;
+  return !ctx.negated && !ctx.plan && !ctx.history && ctx.section !== 'history' && ctx.section !== 'plan';
+}
+
+/** A mention that documents something (negated statements like "no deviations" still document). */
+export function isDocumented(mention: Mention): boolean {
+  const { ctx } = mention;
+  return !ctx.plan && ctx.section !== 'plan' && ctx.section !== 'history' && !ctx.history;
+}
+
+export function inGaitSentence(analysis: NoteAnalysis, mention: Mention): boolean {
+  const analyzed = analysis.notes.find((n) => n.note.id === mention.noteId);
+  return analyzed?.gaitSentences.has(mention.ctx.sentence) ?? false;
+}
+
+/** The note text around a mention (bounded), for checks that need a little more context. */
+export function textAround(analysis: NoteAnalysis, mention: Mention, before: number, after: number): string {
+  const analyzed = analysis.notes.find((n) => n.note.id === mention.noteId);
+  if (!analyzed) return '';
+  return analyzed.note.text.slice(Math.max(0, mention.start - before), mention.end + after);
+}
+
+export const DISTINCT_SERVICE_MODIFIERS: ReadonlySet<string> = new Set(['59', 'XE', 'XS', 'XP', 'XU']);

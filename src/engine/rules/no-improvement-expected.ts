@@ -1,0 +1,54 @@
+import type { Mention } from '../note/analyze';
+import { PATTERNS } from '../note/patterns';
+import { BPM_MAINTENANCE } from './citations';
+import { chargeEvidence, firstFew, mentionEvidence, textAround } from './facts';
+import type { Rule, RuleContext } from './types';
+
+function isAnatomy(ctx: RuleContext, mention: Mention): boolean {
+  if (!mention.match.toLowerCase().startsWith('plateau')) return false;
+  return PATTERNS.plateauAnatomy.test(textAround(ctx.analysis, mention, 40, 40));
+}
+
+export const noImprovementExpected: Rule = {
+  id: 'no-improvement-expected',
+  title: 'Walking not expected to improve',
+  description:
+    'The note says gait is not expected to improve, has plateaued, or has poor potential; skilled maintenance must then be justified.',
+  defaultSeverity: 'warning',
+  medicareOnly: false,
+  run(ctx) {
+    if (ctx.gaitUnits === 0) return [];
+    const { mentions } = ctx.analysis;
+    const statements = mentions.noImprovement.filter(
+      (m) =>
+        !m.ctx.negated &&
+        !m.ctx.conditional &&
+        !m.ctx.history &&
+        m.ctx.section !== 'history' &&
+        !isAnatomy(ctx, m),
+    );
+    if (statements.length === 0) return [];
+    const justification = mentions.maintenance.filter((m) => !m.ctx.negated && m.ctx.section !== 'history');
+    const justified = justification.length > 0;
+    return [
+      {
+        rule: 'no-improvement-expected',
+        severity: justified ? 'info' : 'warning',
+        message: justified
+          ? `Note says "${statements[0]?.match}"; skilled maintenance is stated`
+          : `Note says "${statements[0]?.match}" with no skilled-maintenance justification`,
+        explanation:
+          'Coverage depends on the need for skilled care, not on potential to improve (Jimmo settlement). When walking is not expected to improve, the note must say why a therapist has to design or deliver the program; otherwise the gait training reads as not reasonable and necessary.',
+        evidence: [
+          ...firstFew(statements, 2).map((m) => mentionEvidence(ctx.analysis, m)),
+          ...firstFew(justification, 1).map((m) => mentionEvidence(ctx.analysis, m)),
+          ...ctx.gaitLines.map(chargeEvidence),
+        ],
+        fix: justified
+          ? 'Check that the maintenance justification covers the gait program'
+          : 'State why skilled maintenance is needed, or do not bill 97116',
+        source: BPM_MAINTENANCE,
+      },
+    ];
+  },
+};

@@ -1,0 +1,51 @@
+import type { Mention } from '../note/analyze';
+import { nearGait } from '../note/analyze';
+import { BPM_SKILLED } from './citations';
+import { chargeEvidence, firstFew, inGaitSentence, isToday, mentionEvidence } from './facts';
+import type { Rule, RuleContext } from './types';
+
+/** Skilled input documented around today's walking: deviations, cues, training, objective measures. */
+export function skilledGaitInput(ctx: RuleContext): Mention[] {
+  const { mentions } = ctx.analysis;
+  const nearWalking = [...mentions.cue, ...mentions.skilledTraining].filter(
+    (m) => isToday(m) && nearGait(ctx.analysis, m),
+  );
+  const gaitSpecific = [...mentions.deviation, ...mentions.objectiveMeasure].filter(
+    (m) => !m.ctx.plan && m.ctx.section !== 'plan' && m.ctx.section !== 'history' && !m.ctx.history,
+  );
+  return [...nearWalking, ...gaitSpecific];
+}
+
+export const repetitiveWalking: Rule = {
+  id: 'repetitive-walking',
+  title: 'Walking without skilled input',
+  description:
+    'The gait work documented reads as repetitive or endurance walking (laps, walking program, distance only) with no deviations, cues, training or measures.',
+  defaultSeverity: 'warning',
+  medicareOnly: false,
+  run(ctx) {
+    if (ctx.gaitUnits === 0) return [];
+    const { mentions } = ctx.analysis;
+    const repetitive = mentions.repetitive.filter(isToday);
+    const distanceOnly = mentions.distance.filter((m) => isToday(m) && inGaitSentence(ctx.analysis, m));
+    const triggers = repetitive.length > 0 ? repetitive : distanceOnly;
+    if (triggers.length === 0) return [];
+    if (skilledGaitInput(ctx).length > 0) return [];
+    const what = repetitive.length > 0 ? `"${repetitive[0]?.match}"` : 'distance only';
+    return [
+      {
+        rule: 'repetitive-walking',
+        severity: 'warning',
+        message: `Gait work reads as plain walking (${what}), no skilled input documented`,
+        explanation:
+          'Walking that an unskilled person could supervise safely (laps, walking for endurance, a walking program) is not a skilled service. The note shows no gait deviations addressed, no cues, no device or safety training and no objective measure.',
+        evidence: [
+          ...firstFew(triggers).map((m) => mentionEvidence(ctx.analysis, m)),
+          ...ctx.gaitLines.map(chargeEvidence),
+        ],
+        fix: 'Document the skilled part (deviations, cues, training, measures), or do not bill 97116',
+        source: BPM_SKILLED,
+      },
+    ];
+  },
+};
