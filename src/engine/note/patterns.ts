@@ -15,9 +15,9 @@ function re(source: string, flags: string): RegExp {
 export const PATTERNS = {
   // ---- Layout -------------------------------------------------------------------------------------------
   /** A heading at the start of a line: "PLAN:", "O:", "Short-term goals:", "2. Assessment:". Sticky. */
-  heading: /[ \t]{0,8}(?:\d{1,2}[.)][ \t]{1,3})?([A-Za-z][A-Za-z/&'() -]{0,60}):/y,
+  heading: /[ \t]{0,8}(?:\d{1,2}[.)][ \t]{1,3})?([A-Za-z][A-Za-z0-9/&'() -]{0,60}):/y,
   headingPlan:
-    /\b(?:plan|plans|goals?|recommendations?|recommend|instructions|follow[ -]?up|disposition|poc|short[ -]term|long[ -]term|outcomes?|referrals?|orders?|hep)\b/i,
+    /\b(?:plan|plans|goals?|recommendations?|recommend|instructions|follow[ -]?up|disposition|poc|short[ -]term|long[ -]term|outcomes?|referrals?|orders?|hep|include|includes)\b/i,
   headingHistory:
     /\b(?:history|hpi|pmh|hx|subjective|complaints?|cc|reason|prior|plof|social|medications?|allergies|course|background|interim)\b/i,
   headingAssessment: /\b(?:assessment|impression|prognosis|diagnos[ie]s|problems?|summary)\b/i,
@@ -32,7 +32,7 @@ export const PATTERNS = {
 
   // ---- Context ------------------------------------------------------------------------------------------
   planCue:
-    /\b(?:will|plan|plans|planned|goals?|to be seen|recommend|recommends|recommended|should|next (?:visit|session|tx|time)|would benefit|may benefit|intend|intends|discuss|discussed|consider|considering|refer|referred|referral|order|ordered|schedule|scheduled|suggest|suggested|progress to|wants? to|would like|hope|hopes|expects? to|in order to)\b/i,
+    /\b(?:will|plan|plans|planned|goals?|to be seen|is to|are to|recommend|recommends|recommended|should|next (?:visit|session|tx|time)|would benefit|may benefit|intend|intends|discuss|discussed|consider|considering|refer|referred|referral|order|ordered|schedule|scheduled|suggest|suggested|progress to|wants? to|would like|hope|hopes|expects? to|in order to)\b/i,
   historyCue:
     /\b(?:history|hx|prior to|ago|previously|used to|last (?:week|month|year|visit|session|night)|yesterday|at home|states|stated|reports|reported|per (?:pt|patient)|denies|c\/o|complains|walked into|arrived|plof|since|before (?:the|her|his|this)|had been|was walking|when walking|while walking)\b/i,
   negationCue:
@@ -46,7 +46,7 @@ export const PATTERNS = {
     /\b(\d{1,3})(?:[ \t]{0,2}(?:-|–|to)[ \t]{0,2}(\d{1,3}))?[ \t]{0,2}(minutes|minute|mins|min|mn|['’′])(?![A-Za-z])/gi,
   /** A plan for future visits ("3x/week", "will continue") in the sentence of a minute figure. */
   minutesPlanCue:
-    /\b(?:will|plan|plans|planned|goals?|to be seen|next (?:visit|session)|recommend|recommended|\d ?x ?\/ ?(?:wk|week)|\d ?x ?(?:a|per) (?:wk|week)|per week|times (?:a|per) week)\b/i,
+    /\b(?:will|plan|plans|planned|goals?|to be seen|is to|are to|next (?:visit|session)|recommend|recommended|\d ?x ?\/ ?(?:wk|week)|\d ?x ?(?:a|per) (?:wk|week)|per week|times (?:a|per) week)\b/i,
   /** Between an intervention and a number: the minutes are a rest, not the intervention. */
   labelRestBreak: /\b(?:rest|rests|break|breaks|pause|seated|sitting)\b/i,
   labelIsTotalTimed: /\b(?:timed|time[ -]based|1:1)\b/i,

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TABLES, analyzeEncounter, RULES } from '../../../src/engine/index';
+import { RULE_IDS } from '../../../src/engine/model';
+import { encounter, findingOf, rulesFired } from './helpers';
+
+const SKILLED = 'O: Gait training 23 min: amb 150 ft x2 with FWW, CGA; VC for step length and heel strike.';
+
+describe('repetitive-walking', () => {
+  it('fires on endurance laps with no skilled input', () => {
+    const note = 'O: Pt ambulated 300 ft x 3 in hallway for endurance. Gait training 23 min.';
+    expect(findingOf({ note, charges: '97116:2:GP' }, 'repetitive-walking')?.severity).toBe('warning');
+  });
+  it('fires on distance-only walking', () => {
+    expect(rulesFired({ note: 'O: Amb 200 ft with RW. GT 23 min.', charges: '97116:2:GP' })).toContain(
+      'repetitive-walking',
+    );
+  });
+  it('does not fire when cues, deviations or training are documented', () => {
+    const note = 'O: Ambulated 300 ft x 3 in hallway; VC for increased step length, TC at pelvis. GT 23 min.';
+    expect(rulesFired({ note, charges: '97116:2:GP' })).not.toContain('repetitive-walking');
+  });
+  it('does not count history or plans as today’s walking', () => {
+    const history =
+      'S: Pt states she walked to the mailbox and did laps at the mall. O: Gait training 23 min.';
+    expect(rulesFired({ note: history, charges: '97116:2:GP' })).not.toContain('repetitive-walking');
+    const plan = 'P: Pt will continue walking program for endurance. O: Gait training 23 min.';
+    expect(rulesFired({ note: plan, charges: '97116:2:GP' })).not.toContain('repetitive-walking');
+  });
+});
+
+describe('no-improvement-expected', () => {
+  it('warns on a plateau with no maintenance justification', () => {
+    const f = findingOf(
+      { note: `${SKILLED}\nA: Pt has plateaued in gait.`, charges: '97116:2:GP' },
+      'no-improvement-expected',
+    );
+    expect(f?.severity).toBe('warning');
+  });
+  it('is info when skilled maintenance is justified', () => {
+    const note = `${SKILLED}\nA: Gait is not expected to improve; skilled maintenance program needed to prevent decline, cannot be safely carried out by caregiver.`;
+    expect(findingOf({ note, charges: '97116:2:GP' }, 'no-improvement-expected')?.severity).toBe('info');
+  });
+  it.each([
+    ['negation', 'A: No plateau noted; pt continues to progress.'],
+    ['not plateaued', 'A: Pt has not plateaued.'],
+    ['anatomy', 'Dx: s/p ORIF tibial plateau fracture.'],
+    ['anatomy after', 'Edema over the plateau of the medial tibia.'],
+    ['good prognosis', 'Prognosis: good for stated goals.'],
+    ['conditional', 'Will reassess if progress plateaus.'],
+  ])('does not fire on %s', (_, sentence) => {
+    expect(rulesFired({ note: `${SKILLED}\n${sentence}`, charges: '97116:2:GP' })).not.toContain(
+      'no-improvement-expected',
+    );
+  });
+  it('fires on poor rehab potential', () => {
+    expect(rulesFired({ note: `${SKILLED}\nRehab potential: poor.`, charges: '97116:2:GP' })).toContain(
+      'no-improvement-expected',
+    );
+  });
+});
+
+describe('group-session', () => {
+  it('fires when gait work was done in a group', () => {
+    const note = 'O: Group gait session with 3 other patients in parallel bars, 30 min; VC for step length.';
+    const f = findingOf({ note, charges: '97116:2:GP' }, 'group-session');
+    expect(f?.fix).toContain('97150');
+  });
+  it('does not fire on plans, discussions or muscle groups', () => {
+    for (const sentence of [
+      'Discussed group exercise class for walking at the senior center.',
+      'Pt will attend 1-2 group sessions per week for walking.',
+      'Strength decreased in all muscle groups; gait slow.',
+    ]) {
+      expect(rulesFired({ note: `${SKILLED}\n${sentence}`, charges: '97116:2:GP' })).not.toContain(
+        'group-session',
+      );
+    }
+  });
+});
+
+describe('motion-analysis', () => {
+  it('suggests 96000-96004 for a lab study', () => {
+    const note =
+      'O: 3-D gait analysis in motion analysis lab with force plates and dynamic EMG of 8 muscles.';
+    expect(findingOf({ note, charges: '97116:1:GP' }, 'motion-analysis')?.fix).toContain('96000');
+  });
+  it('does not fire on needle EMG, referrals, or when 96000 is billed', () => {
+    expect(rulesFired({ note: 'Plan: EMG/nerve conduction study.', charges: '97116:1:GP' })).not.toContain(
+      'motion-analysis',
+    );
+    expect(
+      rulesFired({ note: 'P: Refer to gait lab for motion analysis.', charges: '97116:1:GP' }),
+    ).not.toContain('motion-analysis');
+    expect(
+      rulesFired({ note: 'O: motion analysis lab study with kinematics.', charges: '96000:1' }),
+    ).not.toContain('motion-analysis');
+  });
+});
+
+describe('ncci-pair', () => {
+  it('fires on 97116 with 97150 without a distinct-service modifier', () => {
+    const f = findingOf({ note: SKILLED, charges: '97116:2:GP,97150:1:GP' }, 'ncci-pair');
+    expect(f?.source.effective).toBe('2024-07-01');
+  });
+  it('does not fire with 59 or XU, nor for pairs that have no edit (97530, 97110, evaluations)', () => {
+    expect(rulesFired({ note: SKILLED, charges: '97116:2:GP:59,97150:1:GP' })).not.toContain('ncci-pair');
+    expect(rulesFired({ note: SKILLED, charges: '97116:2:GP:XU,96000:1' })).not.toContain('ncci-pair');
+    expect(
+      rulesFired({ note: SKILLED, charges: '97116:2:GP,97530:1:GP,97110:1:GP,97161:1:GP' }),
+    ).not.toContain('ncci-pair');
+  });
+  it('uses no table before the first effective date, and replacement tables when given', () => {
+    expect(
+      rulesFired({ note: SKILLED, charges: '97116:2:GP,97150:1:GP', dateOfService: '2023-01-05' }),
+    ).not.toContain('ncci-pair');
+    const tables = {
+      mue: DEFAULT_TABLES.mue,
+      ncci: [
+        ...DEFAULT_TABLES.ncci,
+        {
+          kind: 'ncci-ptp' as const,
+          effective: '2025-01-01',
+          source: 'Org table',
+          pairs: [{ column1: '97530', column2: '97116', modifierIndicator: 1 as const }],
+        },
+      ],
+    };
+    const enc = encounter({ note: SKILLED, charges: '97116:2:GP,97530:1:GP', dateOfService: '2025-03-01' });
+    expect(analyzeEncounter(enc, { tables }).map((f) => f.rule)).toContain('ncci-pair');
+    const before = encounter({
+      note: SKILLED,
+      charges: '97116:2:GP,97530:1:GP',
+      dateOfService: '2024-12-31',
+    });
+    expect(analyzeEncounter(before, { tables }).map((f) => f.rule)).not.toContain('ncci-pair');
+  });
+});
+
+describe('units-over-mue', () => {
+  const note = 'Gait training 75 min with FWW, CGA, 150 ft, VC for step length.';
+  it('is an error over 4 units for Medicare, adding every 97116 line', () => {
+    const f = findingOf({ note, charges: '97116:3:GP,97116:2:GP:CQ' }, 'units-over-mue');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('5 units');
+  });
+  it('is a warning for other payers and silent at the limit', () => {
+    expect(findingOf({ note, charges: '97116:5', medicare: false }, 'units-over-mue')?.severity).toBe(
+      'warning',
+    );
+    expect(rulesFired({ note, charges: '97116:4:GP' })).not.toContain('units-over-mue');
+  });
+});
+
+describe('gp-modifier-missing and cq-modifier-missing', () => {
+  it('flags a Medicare 97116 line without GP, not a commercial one', () => {
+    expect(rulesFired({ note: SKILLED, charges: '97116:2' })).toContain('gp-modifier-missing');
+    expect(rulesFired({ note: SKILLED, charges: '97116:2', medicare: false })).not.toContain(
+      'gp-modifier-missing',
+    );
+    expect(rulesFired({ note: SKILLED, charges: '97116:2:GP' })).not.toContain('gp-modifier-missing');
+  });
+  it('flags CQ when the note names a PTA', () => {
+    for (const sentence of [
+      'Treatment provided by PTA.',
+      'J. Doe, PTA',
+      'Gait training with PTA this date.',
+    ]) {
+      expect(rulesFired({ note: `${SKILLED}\n${sentence}`, charges: '97116:2:GP' })).toContain(
+        'cq-modifier-missing',
+      );
+    }
+  });
+  it('flags CQ when the page says a PTA furnished care', () => {
+    expect(rulesFired({ note: SKILLED, charges: '97116:2:GP', furnishedBy: ['PT', 'PTA'] })).toContain(
+      'cq-modifier-missing',
+    );
+  });
+  it('does not take "prior to admission" or a future PTA visit for a PTA, nor fire with CQ present', () => {
+    for (const sentence of ['Pt was independent with ambulation PTA.', 'Pt will be seen by PTA next week.']) {
+      expect(rulesFired({ note: `${SKILLED}\n${sentence}`, charges: '97116:2:GP' })).not.toContain(
+        'cq-modifier-missing',
+      );
+    }
+    expect(rulesFired({ note: `${SKILLED}\nJ. Doe, PTA`, charges: '97116:2:GP:CQ' })).not.toContain(
+      'cq-modifier-missing',
+    );
+    expect(
+      rulesFired({ note: `${SKILLED}\nJ. Doe, PTA`, charges: '97116:2', medicare: false }),
+    ).not.toContain('cq-modifier-missing');
+  });
+});
+
+describe('stairs-billed-separately', () => {
+  it('fires when stairs are documented under 97530', () => {
+    const note = `${SKILLED}\nTher act (97530): stair training 12 steps with rail, step-to pattern, 15 min`;
+    expect(
+      findingOf({ note, charges: '97116:2:GP,97530:1:GP' }, 'stairs-billed-separately')?.message,
+    ).toContain('97530');
+  });
+  it('does not fire when stairs are under gait training or the other code is not billed', () => {
+    const gait = `${SKILLED}\nGait training: stairs x12 with rail, step-to pattern`;
+    expect(rulesFired({ note: gait, charges: '97116:2:GP,97530:1:GP' })).not.toContain(
+      'stairs-billed-separately',
+    );
+    const unbilled = `${SKILLED}\nTher act: stair training 12 steps, 15 min`;
+    expect(rulesFired({ note: unbilled, charges: '97116:2:GP' })).not.toContain('stairs-billed-separately');
+    const exercise = `${SKILLED}\nTher ex: step-ups 3x10, 15 min`;
+    expect(rulesFired({ note: exercise, charges: '97116:2:GP,97110:1:GP' })).not.toContain(
+      'stairs-billed-separately',
+    );
+  });
+});
+
+describe('documentation-incomplete', () => {
+  it('lists the missing elements', () => {
+    const f = findingOf(
+      { note: 'O: Gait training 23 min with RW.', charges: '97116:2:GP' },
+      'documentation-incomplete',
+    );
+    expect(f?.message).toContain('level of assistance');
+    expect(f?.message).toContain('distance');
+    expect(f?.message).not.toContain('device');
+  });
+  it('does not fire on a complete note, and counts "without AD" and "no deviations" as documented', () => {
+    expect(rulesFired({ note: SKILLED, charges: '97116:2:GP' })).not.toContain('documentation-incomplete');
+    const note = 'O: Gait training 23 min: amb 200 ft without AD, SBA, no gait deviations noted.';
+    expect(rulesFired({ note, charges: '97116:2:GP' })).not.toContain('documentation-incomplete');
+  });
+  it('does not count goals as documentation', () => {
+    const note =
+      'O: Gait training 23 min.\nGOALS: Pt will ambulate 150 ft with SPC, mod I, with normal step length.';
+    expect(findingOf({ note, charges: '97116:2:GP' }, 'documentation-incomplete')?.message).toContain(
+      'distance',
+    );
+  });
+});
+
+describe('engine contract', () => {
+  it('lists every rule id once, in order, with a title', () => {
+    expect(RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
+    for (const r of RULES) expect(r.title.length).toBeGreaterThan(5);
+    expect(RULES.filter((r) => r.medicareOnly).map((r) => r.id)).toEqual([
+      'gp-modifier-missing',
+      'cq-modifier-missing',
+    ]);
+  });
+  it('sorts error → warning → info and honours disabled rules', () => {
+    const spec = { note: 'O: Gait training 10 min.', charges: '97116:6' };
+    const severities = analyzeEncounter(encounter(spec)).map((f) => f.severity);
+    const order = { error: 0, warning: 1, info: 2 };
+    expect(severities.length).toBeGreaterThan(2);
+    expect([...severities].sort((a, b) => order[a] - order[b])).toEqual(severities);
+    const disabled = analyzeEncounter(encounter(spec), {
+      disabledRules: ['units-exceed-minutes', 'units-over-mue'],
+    });
+    expect(disabled.map((f) => f.rule)).not.toContain('units-exceed-minutes');
+    expect(disabled.map((f) => f.rule)).not.toContain('units-over-mue');
+  });
+  it('never reports anything for an encounter with nothing billed and no note', () => {
+    expect(analyzeEncounter(encounter({}))).toEqual([]);
+  });
+});
