@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/check';
+
+const FIXTURES = path.resolve(__dirname, '../../fixtures');
+const NOTE = path.join(FIXTURES, 'notes/gait-20min.txt');
+const ENCOUNTER = path.join(FIXTURES, 'encounters/medicare-pta.json');
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false });
+  return { code, stdout, stderr };
+}
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'gaitguard-cli-'));
+function tmpFile(name: string, content: string): string {
+  const file = path.join(tmp, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('check: human and JSON output', () => {
+  it('groups findings by severity and exits 1 when there is an error', async () => {
+    const { code, stdout } = await cli('--charges', '97116:3', NOTE);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^Errors \(1\)/);
+    expect(stdout).toContain('Warnings (1)');
+    expect(stdout).toContain('[gp-modifier-missing]');
+    expect(stdout).not.toContain('\x1b[');
+  });
+  it('prints the findings as JSON with the documented keys', async () => {
+    const { code, stdout } = await cli('--json', '--charges', '97116:1:GP', NOTE);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as { findings: unknown[] };
+    expect(parsed.findings).toEqual([]);
+    const over = JSON.parse((await cli('--json', '--charges', '97116:3:GP', NOTE)).stdout) as {
+      findings: Record<string, unknown>[];
+    };
+    expect(Object.keys(over.findings[0] ?? {})).toEqual([
+      'rule',
+      'severity',
+      'message',
+      'explanation',
+      'evidence',
+      'fix',
+      'source',
+    ]);
+  });
+  it('--payer commercial uses per-code and leaves out GP and CQ', async () => {
+    const { stdout } = await cli('--json', '--payer', 'commercial', ENCOUNTER);
+    const rules = (JSON.parse(stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
+    expect(rules).not.toContain('cq-modifier-missing');
+    const medicare = (JSON.parse((await cli('--json', ENCOUNTER)).stdout) as { findings: { rule: string }[] })
+      .findings;
+    expect(medicare.map((f) => f.rule)).toContain('cq-modifier-missing');
+  });
+  it('--method overrides the payer default', async () => {
+    const note = tmpFile(
+      'two.txt',
+      'O: Gait training 8 min, amb 100 ft with RW, SBA, VC for step length. Ther ex 8 min.',
+    );
+    const cms = await cli('--json', '--charges', '97116:1:GP,97110:1:GP', note);
+    expect(cms.stdout).toContain('units-exceed-minutes');
+    const perCode = await cli('--json', '--method', 'per-code', '--charges', '97116:1:GP,97110:1:GP', note);
+    expect(perCode.stdout).not.toContain('units-exceed-minutes');
+  });
+  it('adds charge lines from files and from --charges', async () => {
+    const { stdout } = await cli('--json', '--charges', '97116:3:GP', ENCOUNTER);
+    expect(stdout).toContain('units-over-mue');
+  });
+});
+
+describe('check audit', () => {
+  it('streams encounters and prints a summary by rule with progress on stderr', async () => {
+    const encounter = readFileSync(ENCOUNTER, 'utf8').replace(/\s*\n\s*/g, ' ');
+    const file = tmpFile('batch.ndjson', `${encounter}\n\n${encounter}\n`);
+    const { code, stdout, stderr } = await cli('audit', file);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^2 encounters/);
+    expect(stdout).toMatch(/cq-modifier-missing\s+2 encounters/);
+    expect(stderr).toContain('2 encounters checked');
+  });
+  it('names the bad line', async () => {
+    const file = tmpFile('bad.ndjson', '{"payer":{}}\n');
+    const { code, stdout, stderr } = await cli('audit', file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^check: .*line 1 is not an encounter/);
+  });
+});
+
+describe('check: bad input', () => {
+  it.each([
+    ['a missing file', [path.join(tmp, 'nope.txt')], /cannot read \(ENOENT\)/],
+    ['malformed JSON', [tmpFile('bad.json', '{"payer": ')], /malformed JSON/],
+    ['JSON that is not an encounter', [tmpFile('wrong.json', '{"notes": 3}')], /not an encounter/],
+    [
+      'an invalid charge list',
+      ['--charges', '97116:x', NOTE],
+      /invalid --charges: .*units must be a whole number/,
+    ],
+    ['an unknown payer', ['--payer', 'aetna', NOTE], /--payer must be medicare or commercial/],
+    ['an unsupported file type', [tmpFile('note.pdf', 'x')], /unsupported file type/],
+    ['no file', ['--json'], /no input file/],
+  ])('%s gives a one-line error and exit 2', async (_, argv, pattern) => {
+    const { code, stdout, stderr } = await cli(...(argv as string[]));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(pattern);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('check: HTML pages through the page reader', () => {
+  it('reads a note textarea and a fee sheet in two pages as one encounter', async () => {
+    const note = tmpFile(
+      'soap.html',
+      '<html><body><form><label for="o">Objective</label><textarea id="o" name="objective">Gait training (97116): 20 min, amb 150 ft with FWW, CGA, VC for step length.</textarea></form></body></html>',
+    );
+    const { stdout, stderr } = await cli('--json', '--charges', '97116:3:GP', note);
+    expect(stderr).toBe('');
+    const findings = (JSON.parse(stdout) as { findings: { rule: string; evidence: { noteId?: string }[] }[] })
+      .findings;
+    const exceed = findings.find((f) => f.rule === 'units-exceed-minutes');
+    expect(exceed?.evidence.some((e) => e.noteId?.startsWith('soap.html:'))).toBe(true);
+  });
+});
