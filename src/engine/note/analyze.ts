@@ -58,6 +58,14 @@ export interface NoteAnalysis {
 
 const MAX_MENTIONS_PER_NOTE = 400;
 
+/**
+ * Cheap literal checks that let a costly pattern skip a note that cannot match it (the PTA pattern has no
+ * literal prefix, so the regex engine would try it at every position).
+ */
+const GATES: Partial<Record<Concept, (text: string) => boolean>> = {
+  ptaProvider: (text) => text.includes('PTA') || text.includes('ssistant'),
+};
+
 export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
   const mentions = Object.fromEntries(CONCEPTS.map((c) => [c, [] as Mention[]])) as Record<
     Concept,
@@ -69,6 +77,7 @@ export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
     const layout = layoutOf(note.text);
     const gaitSentences = new Set<number>();
     for (const concept of CONCEPTS) {
+      if (GATES[concept]?.(note.text) === false) continue;
       let count = 0;
       for (const m of note.text.matchAll(PATTERNS[concept])) {
         if (++count > MAX_MENTIONS_PER_NOTE) break;
