@@ -325,6 +325,7 @@ export function chargesFromControls(
   handledRows: Set<Element>,
   read: ChargeReadContext,
   fieldOf: (control: Element, ctx: VisibilityContext) => ChargeField | undefined = fieldOfControl,
+  fallbackLabel = 'Charges',
 ): ChargeLine[] {
   const { ctx } = read;
   const pending = codeControls.filter(({ el }) => !Array.from(handledRows).some((row) => row.contains(el)));
@@ -365,7 +366,7 @@ export function chargesFromControls(
     }
     fields.modifiers = parseModifiers(modifierValues.join(' '));
     if (!isProcedureCode(fields.code.split(/[\s:-]/)[0] ?? '')) continue;
-    const line = chargeFromFields(fields, row, scope, labelFor(row, ctx) || 'Charges', read);
+    const line = chargeFromFields(fields, row, scope, labelFor(row, ctx) || fallbackLabel, read);
     if (line) {
       handledRows.add(row);
       lines.push(line);

@@ -81,13 +81,15 @@ export interface Scope {
 export interface VisibilityContext {
   hasLayout: boolean;
   cache: Map<Element, boolean>;
+  /** Valid CSS only (checked by the caller): what it matches counts as not shown. */
+  ignoreSelector?: string;
 }
 
-export function createVisibilityContext(doc: Document): VisibilityContext {
+export function createVisibilityContext(doc: Document, ignoreSelector?: string): VisibilityContext {
   const root = doc.documentElement;
   // jsdom reports 0 for every size; a real browser never does for a rendered page.
   const hasLayout = root !== null && (root.clientWidth > 0 || root.clientHeight > 0);
-  return { hasLayout, cache: new Map() };
+  return { hasLayout, cache: new Map(), ignoreSelector };
 }
 
 export function isOverlayHost(el: Element): boolean {
@@ -192,7 +194,11 @@ export function isVisible(el: Element, ctx: VisibilityContext): boolean {
 function isAncestryVisible(el: Element, ctx: VisibilityContext): boolean {
   const cached = ctx.cache.get(el);
   if (cached !== undefined) return cached;
-  let visible = !isHiddenByMarkup(el) && !isOverlayHost(el) && (ctx.hasLayout || !isHiddenByStyle(el));
+  let visible =
+    !isHiddenByMarkup(el) &&
+    !isOverlayHost(el) &&
+    !(ctx.ignoreSelector && el.matches(ctx.ignoreSelector)) &&
+    (ctx.hasLayout || !isHiddenByStyle(el));
   if (visible) {
     const parent = parentAcrossShadow(el);
     if (parent) visible = isAncestryVisible(parent, ctx);
@@ -381,12 +387,23 @@ function byId(root: Document | ShadowRoot, id: string): Element | null {
 
 const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,legend,label,[role="heading"],.title,.form_header,.label';
 
+/** True when the label names a different, shown control (not one an editor has hidden and replaced). */
+function labelsAnotherControl(label: HTMLLabelElement, el: Element): boolean {
+  if (label.querySelector('input, select, textarea')) return true;
+  const target = label.htmlFor ? rootOf(label).getElementById?.(label.htmlFor) : null;
+  if (!target || target === el) return false;
+  return !isHiddenByMarkup(target);
+}
+
 function nearbyHeading(el: Element, ctx: VisibilityContext): string {
   let current: Element | null = el;
   for (let depth = 0; current && depth < 4; depth++) {
     let sibling = current.previousElementSibling;
     for (let steps = 0; sibling && steps < 3; steps++) {
-      const heading = sibling.matches(HEADING_SELECTOR) ? sibling : null;
+      // A label that belongs to another control names that control, not this element.
+      const foreignLabel =
+        sibling.tagName === 'LABEL' && labelsAnotherControl(sibling as HTMLLabelElement, el);
+      const heading = !foreignLabel && sibling.matches(HEADING_SELECTOR) ? sibling : null;
       const boldOnly =
         !heading && /^(B|STRONG|SPAN|DT|TH)$/.test(sibling.tagName) && sibling.childElementCount === 0
           ? sibling
@@ -422,6 +439,12 @@ export function labelFor(el: Element, ctx: VisibilityContext): string {
   const labels = (el as HTMLInputElement).labels;
   if (labels && labels.length > 0 && labels[0]) {
     const text = shortText(labels[0], ctx);
+    if (text) return cleanLabel(text);
+  }
+  if (el.id && !labels) {
+    // Elements that are not labelable (an editor iframe, a div) can still be named by <label for>.
+    const forLabel = root.querySelector(`label[for="${el.id.replace(/["\\]/g, '\\$&')}"]`);
+    const text = forLabel ? shortText(forLabel, ctx) : '';
     if (text) return cleanLabel(text);
   }
   const wrappingLabel = el.closest('label');
@@ -478,6 +501,9 @@ function isUniqueIn(root: Document | ShadowRoot, selector: string): boolean {
 
 function segmentFor(el: Element, root: Document | ShadowRoot): { segment: string; unique: boolean } {
   const tag = el.localName;
+  if (el.parentNode === root || el === el.ownerDocument.body) {
+    if (el.tagName === 'HTML' || el.tagName === 'BODY') return { segment: tag, unique: true };
+  }
   const id = el.id;
   if (id && !looksGenerated(id)) {
     const selector = `#${cssEscape(id)}`;

@@ -27,6 +27,7 @@ function normalise(text: string): string {
   return text
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
+    .replace(/\(s\)/g, 's')
     .replace(/[®™*#:()[\]]/g, ' ')
     .replace(/[_\-./]+/g, ' ')
     .replace(/\s+/g, ' ')

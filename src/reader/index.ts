@@ -215,8 +215,8 @@ const ROLE_ORDER: readonly ProviderRole[] = ['PT', 'PTA', 'aide'];
 
 function readFrameUnsafe(doc: Document, options: ReaderOptions): FrameReading {
   const url = documentUrl(doc);
-  const ctx = createVisibilityContext(doc);
   const scan = scanFrame(doc, { ignoreSelector: options.ignoreSelector });
+  const ctx = createVisibilityContext(doc, scan.validIgnoreSelector);
   const warnings = [...scan.warnings];
   const providerRoles = new Set<ProviderRole>();
   const chargeRead: ChargeReadContext = { ctx, url, assumedUnits: 0, providerRoles };

@@ -56,6 +56,7 @@ export function makeNote(
 }
 
 function reportLabel(el: Element, ctx: VisibilityContext): string {
+  if (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) return labelFor(el, ctx);
   const first = el.firstElementChild;
   if (first && /^(H[1-6]|LEGEND|CAPTION)$/.test(first.tagName)) {
     const text = shortText(first, ctx);

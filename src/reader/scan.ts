@@ -42,6 +42,8 @@ export interface ScanResult {
   /** Every root scanned (document, shadow roots, inline editor documents), for the watcher to observe. */
   roots: Array<Document | ShadowRoot>;
   warnings: string[];
+  /** The ignore selector when it is valid CSS. */
+  validIgnoreSelector?: string;
 }
 
 const BLOCK_CONTAINERS = new Set([
@@ -178,13 +180,12 @@ export function scanFrame(doc: Document, options: ScanOptions): ScanResult {
         if (node.nodeType === 3) return 1;
         const el = node as Element;
         if (NEVER_RENDERED_TAGS.has(el.tagName) || isOverlayHost(el)) return 2;
+        if (ignoreSelector && el.matches(ignoreSelector)) return 2;
         if (el.tagName === 'TEXTAREA' || el.tagName === 'OPTION') {
           // Their child text is the default value or an unchosen option, not what is shown.
           return isHiddenByMarkup(el) ? 2 : 1;
         }
-        if (isHiddenByMarkup(el)) return 2;
-        if (ignoreSelector && el.matches(ignoreSelector)) return 2;
-        return 1;
+        return isHiddenByMarkup(el) ? 2 : 1;
       },
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -311,6 +312,7 @@ export function scanFrame(doc: Document, options: ScanOptions): ScanResult {
     return text ? classifyTimeControl(text) : undefined;
   };
 
+  result.validIgnoreSelector = ignoreSelector;
   walkRoot(doc, { root: doc, prefix: '' });
 
   for (const [block, { length, scope }] of textLength) {

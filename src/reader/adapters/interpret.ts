@@ -197,6 +197,7 @@ function readFieldsRule(
     rows,
     read,
     fieldOf,
+    rule.label,
   );
   out.chargeContainers.push(...rows);
   return lines;

@@ -37,7 +37,7 @@ export const openEmrAdapter: SiteAdapter = {
     { selector: 'textarea[name="objective"]', read: 'value', label: { constant: 'Objective' } },
     { selector: 'textarea[name="assessment"]', read: 'value', label: { constant: 'Assessment' } },
     { selector: 'textarea[name="plan"]', read: 'value', label: { constant: 'Plan' } },
-    { selector: 'div.tab', read: 'text', label: { previous: '.form_header, .form-header, h1, h2, h3, h4' } },
+    { selector: 'div.tab', read: 'text', label: { previous: '.form_header' } },
   ],
   chargeText: [
     {
