@@ -1,0 +1,324 @@
+/**
+ * The background worker: merges each tab's frames, runs the rule engine, feeds the overlay, popup and badge,
+ * and keeps per-site script registrations in step with settings and permissions. Listeners are attached
+ * synchronously at start so a worker woken by an event receives it.
+ */
+import browser from 'webextension-polyfill';
+import { createMessageHandler, type Reply } from './handle-message';
+import { loadEffectiveSettings, updateSettings } from './settings-store';
+import {
+  activeOrigins,
+  hasOriginPermission,
+  injectIntoOpenTabs,
+  syncRegistration,
+  teardownOpenTabs,
+} from './sites';
+import {
+  buildReport,
+  dropFrame,
+  dropOrigin,
+  dropTab,
+  frameOfMergedId,
+  knowsTab,
+  putFrame,
+  siteSettingsFor,
+  tabOrigin,
+  worstSeverity,
+} from './tab-reports';
+import type { ContentToBackground, PageToBackground } from '../messages/to-background';
+import type { BackgroundToContent, TabReport } from '../messages/to-content';
+import type { Evidence, Severity } from '../engine/model';
+import { defaultSiteSettings, originPattern, siteOriginOf } from '../shared/settings';
+import { describeSiteState } from './site-state';
+import { buildOptionsState, loadImportedTables, parseTablesFile, saveImportedTables } from './options-state';
+
+const BADGE_COLOURS: Record<Severity, string> = { error: '#b3261e', warning: '#8a5300', info: '#1a5fb4' };
+
+const pendingAnalysis = new Map<number, ReturnType<typeof setTimeout>>();
+const resendAsked = new Set<number>();
+
+async function send(tabId: number, message: BackgroundToContent, frameId?: number): Promise<void> {
+  await browser.tabs
+    .sendMessage(tabId, message, frameId === undefined ? undefined : { frameId })
+    .catch(() => undefined);
+}
+
+async function updateBadge(tabId: number, report: TabReport | undefined): Promise<void> {
+  const count = report?.findings.length ?? 0;
+  const worst = report ? worstSeverity(report.findings) : undefined;
+  await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }).catch(() => undefined);
+  if (worst)
+    await browser.action
+      .setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[worst] })
+      .catch(() => undefined);
+}
+
+async function analyzeTab(tabId: number): Promise<TabReport | undefined> {
+  const settings = await loadEffectiveSettings();
+  const report = buildReport(tabId, settings, await loadImportedTables());
+  await updateBadge(tabId, report);
+  if (report) {
+    const origin = tabOrigin(tabId);
+    const site = origin ? settings.sites[origin] : undefined;
+    await send(
+      tabId,
+      { type: 'report', report, overlayHidden: settings.overlayHidden, placement: site?.overlay },
+      0,
+    );
+  }
+  return report;
+}
+
+/** Coalesces the bursts of snapshots that several frames send on load into one analysis. */
+function scheduleAnalysis(tabId: number): void {
+  const pending = pendingAnalysis.get(tabId);
+  if (pending !== undefined) clearTimeout(pending);
+  pendingAnalysis.set(
+    tabId,
+    setTimeout(() => {
+      pendingAnalysis.delete(tabId);
+      void analyzeTab(tabId);
+    }, 30),
+  );
+}
+
+async function revealEvidence(tabId: number, evidence: Evidence): Promise<Reply> {
+  const mergedId = evidence.kind === 'note' ? evidence.noteId : evidence.chargeId;
+  const location = frameOfMergedId(mergedId);
+  if (!location) return { ok: false, error: 'That evidence is no longer on the page' };
+  await send(tabId, { type: 'reveal', evidence, localId: location.localId }, location.frameId);
+  return { ok: true };
+}
+
+async function reconcile(): Promise<void> {
+  const settings = await loadEffectiveSettings();
+  await syncRegistration(await activeOrigins(settings));
+}
+
+async function fromContent(
+  message: ContentToBackground,
+  context: { tabId: number; frameId: number; topOrigin: string },
+): Promise<Reply> {
+  const { tabId, frameId, topOrigin } = context;
+  switch (message.type) {
+    case 'snapshot': {
+      const wasKnown = knowsTab(tabId);
+      putFrame(tabId, frameId, topOrigin, message.snapshot);
+      // After a worker restart the other frames' parts are gone: ask every frame of the tab once.
+      if (!wasKnown && !resendAsked.has(tabId)) {
+        resendAsked.add(tabId);
+        void send(tabId, { type: 'resend' });
+      }
+      scheduleAnalysis(tabId);
+      return { ok: true };
+    }
+    case 'frame-gone':
+      dropFrame(tabId, frameId);
+      if (frameId === 0) {
+        resendAsked.delete(tabId);
+        await updateBadge(tabId, undefined);
+      } else {
+        scheduleAnalysis(tabId);
+      }
+      return { ok: true };
+    case 'reveal-request':
+      return revealEvidence(tabId, message.evidence);
+    case 'save-overlay':
+      await updateSettings((settings) => {
+        const site = settings.sites[topOrigin];
+        if (site) site.overlay = message.placement;
+      });
+      return { ok: true };
+    case 'save-pick':
+      await updateSettings((settings) => {
+        const site = settings.sites[topOrigin] ?? defaultSiteSettings(topOrigin);
+        const key = message.kind === 'note' ? 'noteSelectors' : 'chargeSelectors';
+        site[key] = [message.selector];
+        settings.sites[topOrigin] = site;
+      });
+      await send(tabId, { type: 'resend' });
+      return { ok: true };
+  }
+}
+
+async function fromPage(message: PageToBackground): Promise<Reply> {
+  switch (message.type) {
+    case 'get-tab-state': {
+      const tab = await browser.tabs.get(message.tabId).catch(() => undefined);
+      const origin = siteOriginOf(tab?.url);
+      const settings = await loadEffectiveSettings();
+      const report = knowsTab(message.tabId)
+        ? buildReport(message.tabId, settings, await loadImportedTables())
+        : undefined;
+      const site = origin ? siteSettingsFor(settings, origin) : undefined;
+      const state = origin
+        ? describeSiteState(settings, origin, await hasOriginPermission(origin))
+        : 'unsupported';
+      return {
+        ok: true,
+        data: {
+          origin,
+          state,
+          locked: origin ? settings.lockedOrigins.includes(origin) : false,
+          method: site?.method ?? 'cms',
+          medicare: site?.medicare ?? true,
+          report,
+          overlayHidden: settings.overlayHidden,
+        },
+      };
+    }
+    case 'enable-site': {
+      if (!(await hasOriginPermission(message.origin))) {
+        return { ok: false, error: `GaitGuard has no permission for ${message.origin} yet` };
+      }
+      await updateSettings((settings) => {
+        const site = settings.sites[message.origin] ?? defaultSiteSettings(message.origin);
+        site.state = 'on';
+        settings.sites[message.origin] = site;
+      });
+      await reconcile();
+      await injectIntoOpenTabs(message.origin);
+      return { ok: true };
+    }
+    case 'pause-site': {
+      const settings = await loadEffectiveSettings();
+      if (settings.lockedOrigins.includes(message.origin))
+        return { ok: false, error: 'Set by your organisation' };
+      await updateSettings((own) => {
+        const site = own.sites[message.origin] ?? defaultSiteSettings(message.origin);
+        site.state = message.paused ? 'paused' : 'on';
+        own.sites[message.origin] = site;
+      });
+      await reconcile();
+      if (message.paused) {
+        await teardownOpenTabs(message.origin);
+        clearOriginTabs(message.origin);
+      } else {
+        await injectIntoOpenTabs(message.origin);
+      }
+      return { ok: true };
+    }
+    case 'disable-site': {
+      const settings = await loadEffectiveSettings();
+      if (settings.lockedOrigins.includes(message.origin))
+        return { ok: false, error: 'Set by your organisation' };
+      await teardownOpenTabs(message.origin);
+      clearOriginTabs(message.origin);
+      await updateSettings((own) => {
+        delete own.sites[message.origin];
+      });
+      await browser.permissions.remove({ origins: [originPattern(message.origin)] }).catch(() => false);
+      await reconcile();
+      return { ok: true };
+    }
+    case 'set-site-method': {
+      const settings = await loadEffectiveSettings();
+      if (settings.lockedOrigins.includes(message.origin))
+        return { ok: false, error: 'Set by your organisation' };
+      await updateSettings((own) => {
+        const site = own.sites[message.origin] ?? defaultSiteSettings(message.origin);
+        site.method = message.method;
+        site.medicare = message.medicare;
+        own.sites[message.origin] = site;
+      });
+      await reanalyzeOrigin(message.origin);
+      return { ok: true };
+    }
+    case 'set-rule-enabled': {
+      const settings = await loadEffectiveSettings();
+      if (settings.lockedRules.includes(message.rule))
+        return { ok: false, error: 'Set by your organisation' };
+      await updateSettings((own) => {
+        const others = own.disabledRules.filter((rule) => rule !== message.rule);
+        own.disabledRules = message.enabled ? others : [...others, message.rule];
+      });
+      await reanalyzeAll();
+      return { ok: true };
+    }
+    case 'reveal':
+      return revealEvidence(message.tabId, message.evidence);
+    case 'get-settings':
+      return { ok: true, data: await buildOptionsState(await loadEffectiveSettings()) };
+    case 'import-tables': {
+      const parsed = parseTablesFile(message.tables);
+      if (!parsed.ok) return parsed;
+      await saveImportedTables(parsed.tables);
+      await reanalyzeAll();
+      return { ok: true };
+    }
+    case 'reset-tables':
+      await saveImportedTables(undefined);
+      await reanalyzeAll();
+      return { ok: true };
+    case 'toggle-overlay': {
+      const settings = await updateSettings((own) => {
+        own.overlayHidden = !own.overlayHidden;
+      });
+      await broadcastOverlayVisibility(settings.overlayHidden);
+      return { ok: true, data: { overlayHidden: settings.overlayHidden } };
+    }
+  }
+}
+
+function clearOriginTabs(origin: string): void {
+  for (const tabId of dropOrigin(origin)) void updateBadge(tabId, undefined);
+}
+
+async function reanalyzeOrigin(origin: string): Promise<void> {
+  const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
+  await Promise.all(
+    tabs.map((tab) => (tab.id !== undefined && knowsTab(tab.id) ? analyzeTab(tab.id) : undefined)),
+  );
+}
+
+async function reanalyzeAll(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) => (tab.id !== undefined && knowsTab(tab.id) ? analyzeTab(tab.id) : undefined)),
+  );
+}
+
+async function broadcastOverlayVisibility(hidden: boolean): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id !== undefined && knowsTab(tab.id)
+        ? send(tab.id, { type: 'toggle-overlay', hidden }, 0)
+        : undefined,
+    ),
+  );
+}
+
+const handleMessage = createMessageHandler({
+  extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+  fromContent,
+  fromPage,
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+  handleMessage(message, sender),
+);
+browser.runtime.onInstalled.addListener(() => void reconcile());
+browser.runtime.onStartup.addListener(() => void reconcile());
+browser.permissions.onRemoved.addListener(() => void reconcile());
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'managed') void reconcile();
+});
+browser.tabs.onRemoved.addListener((tabId) => {
+  dropTab(tabId);
+  resendAsked.delete(tabId);
+});
+browser.commands.onCommand.addListener((command) => {
+  if (command === 'toggle-overlay') void fromPage({ type: 'toggle-overlay' });
+});
+
+// Tabs' content survives the worker being stopped, but our memory of them does not: rebuild on wake.
+void reconcile();
+void tabOriginCheck();
+
+/** Sites whose permission was withdrawn while the worker slept have their tabs forgotten. */
+async function tabOriginCheck(): Promise<void> {
+  const settings = await loadEffectiveSettings();
+  const active = new Set(await activeOrigins(settings));
+  for (const origin of Object.keys(settings.sites)) if (!active.has(origin)) clearOriginTabs(origin);
+}

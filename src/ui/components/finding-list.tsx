@@ -1,0 +1,72 @@
+/**
+ * The findings, grouped by severity, as both the popup and the overlay show them. All text is rendered as
+ * text nodes by Preact: note content can never become markup.
+ */
+import type { Evidence, Finding } from '../../engine/model';
+import { SEVERITY_ORDER, SEVERITY_SINGULAR, SEVERITY_TITLE } from './severity';
+
+export interface FindingListProps {
+  findings: readonly Finding[];
+  onReveal?: (evidence: Evidence) => void;
+  /** Smaller type and no explanation, for the in-page overlay. */
+  compact?: boolean;
+}
+
+function citation(finding: Finding): string {
+  const { title, section, effective } = finding.source;
+  return [title, section, effective ? `effective ${effective}` : undefined].filter(Boolean).join(' · ');
+}
+
+function shortQuote(quote: string): string {
+  const flat = quote.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+}
+
+export function FindingList({ findings, onReveal, compact = false }: FindingListProps) {
+  return (
+    <div class="gg-findings">
+      {SEVERITY_ORDER.map((severity) => {
+        const group = findings.filter((finding) => finding.severity === severity);
+        if (group.length === 0) return null;
+        const headingId = `gg-group-${severity}`;
+        return (
+          <section key={severity} class={`gg-group gg-${severity}`} aria-labelledby={headingId}>
+            <h2 id={headingId} class="gg-group-title">
+              {SEVERITY_TITLE[severity]} <span class="gg-count">{group.length}</span>
+            </h2>
+            <ul class="gg-list">
+              {group.map((finding, index) => (
+                <li key={`${finding.rule}-${index}`} class="gg-finding" data-rule={finding.rule}>
+                  <p class="gg-message">
+                    <span class="gg-dot" aria-hidden="true" />
+                    <span class="gg-visually-hidden">{SEVERITY_SINGULAR[severity]}: </span>
+                    {finding.message}
+                  </p>
+                  {!compact && <p class="gg-explanation">{finding.explanation}</p>}
+                  {finding.evidence.slice(0, 3).map((evidence, evidenceIndex) =>
+                    evidence.quote.trim() ? (
+                      <button
+                        type="button"
+                        key={evidenceIndex}
+                        class="gg-evidence"
+                        disabled={!onReveal}
+                        onClick={() => onReveal?.(evidence)}
+                        title={onReveal ? 'Show this on the page' : undefined}
+                      >
+                        <span class="gg-visually-hidden">Evidence: </span>“{shortQuote(evidence.quote)}”
+                      </button>
+                    ) : null,
+                  )}
+                  <p class="gg-fix">
+                    <strong>Fix:</strong> {finding.fix}
+                  </p>
+                  <p class="gg-source">Source: {citation(finding)}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

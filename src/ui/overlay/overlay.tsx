@@ -1,0 +1,163 @@
+/**
+ * The in-page panel. It lives in a shadow root on GaitGuard's own host element, never takes focus by itself,
+ * and can be moved, collapsed or hidden so it never sits on the EHR's own controls.
+ */
+import { useRef, useState } from 'preact/hooks';
+import type { Evidence } from '../../engine/model';
+import type { TabReport } from '../../messages/to-content';
+import type { OverlayPlacement } from '../../shared/settings';
+import { FindingList } from '../components/finding-list';
+import { summarize } from '../components/summary';
+
+export interface OverlayProps {
+  report: TabReport | undefined;
+  /** The extension was reloaded or updated under this page: the panel can only ask for a reload. */
+  stale: boolean;
+  placement: OverlayPlacement;
+  picking: 'note' | 'charges' | undefined;
+  onReveal(evidence: Evidence): void;
+  onPlacementChange(placement: OverlayPlacement, persist: boolean): void;
+  onPick(kind: 'note' | 'charges'): void;
+  onHide(): void;
+}
+
+const STEP = 24;
+
+export function Overlay(props: OverlayProps) {
+  const { report, stale, placement, picking } = props;
+  const drag = useRef<{ x: number; y: number; right: number; bottom: number } | undefined>(undefined);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const summary = stale ? 'Reload the page to re-check' : summarize(report);
+  const worst = report?.findings[0]?.severity;
+
+  const move = (right: number, bottom: number, persist: boolean) =>
+    props.onPlacementChange(
+      { ...placement, right: Math.max(0, Math.round(right)), bottom: Math.max(0, Math.round(bottom)) },
+      persist,
+    );
+
+  return (
+    <div
+      class={`gg-panel ${placement.collapsed ? 'gg-collapsed' : ''}`}
+      role="complementary"
+      aria-label="GaitGuard gait-training check"
+      data-worst={worst ?? 'none'}
+    >
+      <div
+        class="gg-header"
+        onPointerDown={(event) => {
+          if ((event.target as Element).closest('button')) return;
+          drag.current = {
+            x: event.clientX,
+            y: event.clientY,
+            right: placement.right,
+            bottom: placement.bottom,
+          };
+          (event.currentTarget as Element).setPointerCapture(event.pointerId);
+        }}
+        onPointerMove={(event) => {
+          const start = drag.current;
+          if (!start) return;
+          move(start.right - (event.clientX - start.x), start.bottom - (event.clientY - start.y), false);
+        }}
+        onPointerUp={() => {
+          if (!drag.current) return;
+          drag.current = undefined;
+          move(placement.right, placement.bottom, true);
+        }}
+      >
+        <button
+          type="button"
+          class="gg-handle"
+          aria-label="Move the GaitGuard panel (arrow keys)"
+          title="Drag or use the arrow keys to move"
+          onKeyDown={(event) => {
+            const delta: Record<string, [number, number]> = {
+              ArrowLeft: [STEP, 0],
+              ArrowRight: [-STEP, 0],
+              ArrowUp: [0, STEP],
+              ArrowDown: [0, -STEP],
+            };
+            const step = delta[event.key];
+            if (!step) return;
+            event.preventDefault();
+            move(placement.right + step[0], placement.bottom + step[1], true);
+          }}
+        >
+          ⠿
+        </button>
+        <span class="gg-title">GaitGuard</span>
+        <span class="gg-summary" role="status" aria-live="polite">
+          {summary}
+        </span>
+        <button
+          type="button"
+          class="gg-icon"
+          aria-expanded={!placement.collapsed}
+          aria-label={placement.collapsed ? 'Expand GaitGuard' : 'Collapse GaitGuard'}
+          onClick={() => props.onPlacementChange({ ...placement, collapsed: !placement.collapsed }, true)}
+        >
+          {placement.collapsed ? '▴' : '▾'}
+        </button>
+        <button
+          type="button"
+          class="gg-icon"
+          aria-label="Hide GaitGuard (Alt+Shift+G shows it again)"
+          onClick={props.onHide}
+        >
+          ×
+        </button>
+      </div>
+      {!placement.collapsed && (
+        <div class="gg-body">
+          {stale ? (
+            <p class="gg-empty">GaitGuard was updated or restarted. Reload this page to check it again.</p>
+          ) : !report ? (
+            <p class="gg-empty">Reading the page…</p>
+          ) : report.findings.length === 0 ? (
+            <p class="gg-empty">
+              {report.status === 'empty'
+                ? 'No note or gait-training charge found here yet. If the note is on this page, pick it below.'
+                : 'No problems found with the gait-training charges on this page.'}
+            </p>
+          ) : (
+            <FindingList findings={report.findings} onReveal={props.onReveal} compact />
+          )}
+          {report && report.foreignOrigins.length > 0 && (
+            <p class="gg-hint">
+              Part of this page comes from {report.foreignOrigins.join(', ')}. Turn GaitGuard on for that site
+              too so its note or charges are checked.
+            </p>
+          )}
+          {!stale && (
+            <div class="gg-footer">
+              <button
+                type="button"
+                class="gg-link"
+                aria-expanded={menuOpen}
+                onClick={() => setMenuOpen(!menuOpen)}
+              >
+                Wrong field?
+              </button>
+              {menuOpen && (
+                <span class="gg-pick">
+                  <button type="button" class="gg-link" onClick={() => props.onPick('note')}>
+                    Pick the note
+                  </button>
+                  <button type="button" class="gg-link" onClick={() => props.onPick('charges')}>
+                    Pick the charges
+                  </button>
+                </span>
+              )}
+              {picking && (
+                <span class="gg-picking" role="status">
+                  Click the {picking === 'note' ? 'note field' : 'charge table'} on the page (Esc to cancel)
+                </span>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

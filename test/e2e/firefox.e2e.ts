@@ -1,0 +1,102 @@
+/** GaitGuard in real Firefox ESR over WebDriver BiDi: switch on, merged frames, overlay findings, switch off. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { startServer } from '../../scripts/serve.mjs';
+import {
+  launchFirefox,
+  openExtensionPage,
+  overlayRulesFirefox,
+  type FirefoxSession,
+} from './harness/firefox';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let session: FirefoxSession;
+let page: Page;
+
+async function popupFor(url: string): Promise<Page> {
+  return openExtensionPage(session, `src/ui/popup/index.html?forUrl=${encodeURIComponent(url)}`);
+}
+
+async function siteState(popup: Page): Promise<string> {
+  return popup.$eval('[data-testid="site-state"]', (node) => node.textContent ?? '').catch(() => '');
+}
+
+async function waitForRules(target: Page, rule: string): Promise<string[]> {
+  await target.waitForFunction(
+    (id) =>
+      Boolean(document.querySelector('gaitguard-overlay')?.shadowRoot?.querySelector(`[data-rule="${id}"]`)),
+    { timeout: 30_000 },
+    rule,
+  );
+  return overlayRulesFirefox(target);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  session = await launchFirefox();
+  page = await session.browser.newPage();
+  await page.goto(`${server.origin}/demo/daily-note.html`);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('GaitGuard in Firefox', () => {
+  it('runs nothing until the site is turned on', async () => {
+    expect(await page.$('gaitguard-overlay')).toBeNull();
+    const popup = await popupFor(page.url());
+    await popup.waitForFunction(
+      () => document.querySelector('[data-testid="site-state"]')?.textContent === 'Off',
+      {
+        timeout: 15_000,
+      },
+    );
+    await popup.close();
+  });
+
+  it('turns on from the popup and shows the daily note findings in the overlay', async () => {
+    const popup = await popupFor(page.url());
+    await popup.waitForSelector('::-p-text(Turn on for this site)');
+    await popup.click('::-p-text(Turn on for this site)');
+    await popup.waitForFunction(
+      () => document.querySelector('[data-testid="site-state"]')?.textContent === 'On',
+      {
+        timeout: 15_000,
+      },
+    );
+    await popup.close();
+    const rules = await waitForRules(page, 'units-exceed-minutes');
+    expect(rules).toContain('gp-modifier-missing');
+    expect(rules).toContain('repetitive-walking');
+  });
+
+  it('merges the OpenEMR note frame and fee-sheet frame', async () => {
+    await page.goto(`${server.origin}/demo/openemr/encounter.html`);
+    const rules = await waitForRules(page, 'units-exceed-minutes');
+    expect(rules).toContain('no-improvement-expected');
+    expect(rules).not.toContain('gp-modifier-missing');
+  });
+
+  it('turns off from the popup and removes the overlay', async () => {
+    const popup = await popupFor(page.url());
+    await popup.waitForSelector('::-p-text(Turn off)');
+    await popup.click('::-p-text(Turn off)');
+    // Firefox really withdraws the host permission, after which a popup opened as a page (not from the
+    // toolbar, where activeTab applies) may no longer see the tab's address: either way it is not "On".
+    await popup.waitForFunction(
+      () =>
+        ['Off', 'Not available'].includes(
+          document.querySelector('[data-testid="site-state"]')?.textContent ?? '',
+        ),
+      { timeout: 15_000 },
+    );
+    expect(await siteState(popup)).not.toBe('On');
+    await popup.close();
+    await page.waitForFunction(() => !document.querySelector('gaitguard-overlay'), { timeout: 10_000 });
+    await page.reload();
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await page.$('gaitguard-overlay')).toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * One manifest.json, two builds: `GAITGUARD_BROWSER=chrome|firefox vite build` writes dist/<browser>.
+ * scripts/build.mjs runs both. The browser differences live in `manifestFor` and nowhere else.
+ */
+import { defineConfig } from 'vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { readFileSync } from 'node:fs';
+import baseManifest from './manifest.json' with { type: 'json' };
+
+type Browser = 'chrome' | 'firefox';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+const browser: Browser = process.env.GAITGUARD_BROWSER === 'firefox' ? 'firefox' : 'chrome';
+
+/** The content script is registered at runtime for each enabled site, so it must be one self-contained file. */
+export const CONTENT_SCRIPT_ENTRY = 'src/content/content-script.ts';
+
+function manifestFor(target: Browser): ManifestV3Export {
+  const manifest: Record<string, unknown> = structuredClone(baseManifest);
+  manifest.version = pkg.version;
+  if (target === 'firefox') {
+    const background = manifest.background as { service_worker: string };
+    manifest.background = { scripts: [background.service_worker], type: 'module' };
+    delete manifest.minimum_chrome_version;
+    // Firefox reads managed settings from policies.json; the Chrome schema key only draws a lint warning there.
+    delete manifest.storage;
+  } else {
+    delete manifest.browser_specific_settings;
+  }
+  return manifest as unknown as ManifestV3Export;
+}
+
+export default defineConfig({
+  build: {
+    outDir: `dist/${browser}`,
+    emptyOutDir: true,
+    target: browser === 'firefox' ? 'firefox128' : 'chrome121',
+    sourcemap: false,
+    modulePreload: false,
+    chunkSizeWarningLimit: 200,
+  },
+  plugins: [
+    crx({
+      manifest: manifestFor(browser),
+      browser,
+      contentScripts: { standaloneFiles: [CONTENT_SCRIPT_ENTRY] },
+    }),
+  ],
+});
