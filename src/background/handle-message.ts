@@ -25,6 +25,16 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
   return `${first.message}${where}`;
 }
 
+/** Scheme and host of a URL. URL.origin is "null" for extension schemes outside a browser, so it is built here. */
+function schemeAndHost(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createMessageHandler(handlers: MessageHandlers) {
   return async function handleMessage(
     message: unknown,
@@ -32,8 +42,9 @@ export function createMessageHandler(handlers: MessageHandlers) {
   ): Promise<Reply> {
     try {
       const senderUrl = sender.url ?? '';
-      // Popup and options pages have our own origin; content scripts report the page's URL.
-      if (senderUrl.startsWith(handlers.extensionOrigin)) {
+      // Popup and options pages have our own origin; content scripts report the page's URL. The whole origin
+      // must match: a prefix test would let "<our origin>.example" pass for the popup.
+      if (schemeAndHost(senderUrl) === handlers.extensionOrigin) {
         const parsed = PageToBackgroundSchema.safeParse(message);
         if (!parsed.success)
           return { ok: false, error: `Rejected message: ${describeIssues(parsed.error.issues)}` };
