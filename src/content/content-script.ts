@@ -11,6 +11,7 @@ import { initFrameReporter } from './report-frame';
 import { initOverlay, type OverlayController } from './overlay';
 import { initRevealer } from './reveal';
 import { startPicker } from './picker';
+import { prewarm } from '../ui/i18n';
 
 const INSTANCE_KEY = Symbol.for('gaitguard.content-instance');
 /** Instances from an older install live in other script worlds; they hear this DOM event and leave. */
@@ -42,6 +43,18 @@ async function start(): Promise<void> {
 
   const site = await siteIfOn();
   if (!site || signal.aborted) return;
+  // Once the extension is reloaded under this page, i18n lookups fail; the reload notice must still speak.
+  if (isTop)
+    prewarm([
+      'overlayLabel',
+      'reloadToRecheck',
+      'staleBody',
+      'hide',
+      'collapse',
+      'expand',
+      'moveHandle',
+      'moveTitle',
+    ]);
 
   const reporter = initFrameReporter(
     { noteSelectors: site.noteSelectors, chargeSelectors: site.chargeSelectors },

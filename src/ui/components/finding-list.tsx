@@ -3,7 +3,8 @@
  * text nodes by Preact: note content can never become markup.
  */
 import type { Evidence, Finding } from '../../engine/model';
-import { SEVERITY_ORDER, SEVERITY_SINGULAR, SEVERITY_TITLE } from './severity';
+import { SEVERITY_GROUP_KEY, SEVERITY_KEY, SEVERITY_ORDER } from './severity';
+import { t } from '../i18n';
 
 export interface FindingListProps {
   findings: readonly Finding[];
@@ -14,7 +15,7 @@ export interface FindingListProps {
 
 function citation(finding: Finding): string {
   const { title, section, effective } = finding.source;
-  return [title, section, effective ? `effective ${effective}` : undefined].filter(Boolean).join(' · ');
+  return [title, section, effective ? t('effectiveOn', effective) : undefined].filter(Boolean).join(' · ');
 }
 
 function shortQuote(quote: string): string {
@@ -32,14 +33,14 @@ export function FindingList({ findings, onReveal, compact = false }: FindingList
         return (
           <section key={severity} class={`gg-group gg-${severity}`} aria-labelledby={headingId}>
             <h2 id={headingId} class="gg-group-title">
-              {SEVERITY_TITLE[severity]} <span class="gg-count">{group.length}</span>
+              {t(SEVERITY_GROUP_KEY[severity])} <span class="gg-count">{group.length}</span>
             </h2>
             <ul class="gg-list">
               {group.map((finding, index) => (
                 <li key={`${finding.rule}-${index}`} class="gg-finding" data-rule={finding.rule}>
                   <p class="gg-message">
                     <span class="gg-dot" aria-hidden="true" />
-                    <span class="gg-visually-hidden">{SEVERITY_SINGULAR[severity]}: </span>
+                    <span class="gg-visually-hidden">{t(SEVERITY_KEY[severity])}: </span>
                     {finding.message}
                   </p>
                   {!compact && <p class="gg-explanation">{finding.explanation}</p>}
@@ -51,16 +52,19 @@ export function FindingList({ findings, onReveal, compact = false }: FindingList
                         class="gg-evidence"
                         disabled={!onReveal}
                         onClick={() => onReveal?.(evidence)}
-                        title={onReveal ? 'Show this on the page' : undefined}
+                        title={onReveal ? t('showOnPage') : undefined}
                       >
-                        <span class="gg-visually-hidden">Evidence: </span>“{shortQuote(evidence.quote)}”
+                        <span class="gg-visually-hidden">{t('evidencePrefix')} </span>“
+                        {shortQuote(evidence.quote)}”
                       </button>
                     ) : null,
                   )}
                   <p class="gg-fix">
-                    <strong>Fix:</strong> {finding.fix}
+                    <strong>{t('fixLabel')}</strong> {finding.fix}
                   </p>
-                  <p class="gg-source">Source: {citation(finding)}</p>
+                  <p class="gg-source">
+                    {t('sourceLabel')} {citation(finding)}
+                  </p>
                 </li>
               ))}
             </ul>

@@ -1,15 +1,16 @@
 import type { Severity } from '../../engine/model';
+import type { MessageKey } from '../i18n';
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
-export const SEVERITY_TITLE: Record<Severity, string> = {
-  error: 'Errors',
-  warning: 'Warnings',
-  info: 'Notes',
+export const SEVERITY_GROUP_KEY: Record<Severity, MessageKey> = {
+  error: 'groupError',
+  warning: 'groupWarning',
+  info: 'groupInfo',
 };
 
-export const SEVERITY_SINGULAR: Record<Severity, string> = {
-  error: 'Error',
-  warning: 'Warning',
-  info: 'Note',
+export const SEVERITY_KEY: Record<Severity, MessageKey> = {
+  error: 'severityError',
+  warning: 'severityWarning',
+  info: 'severityInfo',
 };

@@ -1,18 +1,24 @@
+import type { Severity } from '../../engine/model';
 import type { TabReport } from '../../messages/to-content';
+import { t, type MessageKey } from '../i18n';
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+const COUNT_KEYS: Record<Severity, [one: MessageKey, many: MessageKey]> = {
+  error: ['countErrorOne', 'countErrorMany'],
+  warning: ['countWarningOne', 'countWarningMany'],
+  info: ['countInfoOne', 'countInfoMany'],
+};
 
 /** One short line for the overlay header and the popup heading. */
 export function summarize(report: TabReport | undefined): string {
-  if (!report) return 'Reading…';
-  const counts = { error: 0, warning: 0, info: 0 };
+  if (!report) return t('summaryReading');
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const finding of report.findings) counts[finding.severity] += 1;
-  const parts: string[] = [];
-  if (counts.error) parts.push(plural(counts.error, 'error'));
-  if (counts.warning) parts.push(plural(counts.warning, 'warning'));
-  if (counts.info) parts.push(plural(counts.info, 'note'));
+  const parts = (Object.keys(COUNT_KEYS) as Severity[])
+    .filter((severity) => counts[severity] > 0)
+    .map((severity) => {
+      const [one, many] = COUNT_KEYS[severity];
+      return counts[severity] === 1 ? t(one) : t(many, String(counts[severity]));
+    });
   if (parts.length > 0) return parts.join(', ');
-  return report.status === 'empty' ? 'Nothing to check yet' : 'No problems found';
+  return report.status === 'empty' ? t('summaryNothing') : t('summaryClean');
 }

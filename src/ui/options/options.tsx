@@ -1,21 +1,11 @@
 /** Options: rules on or off, the sites list with their payer method, and replacement dated tables. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { RULES } from '../../engine/index';
 import type { RuleId, UnitMethod } from '../../engine/model';
 import type { PageToBackground } from '../../messages/to-background';
-import type { Reply } from '../../background/handle-message';
+import { ask } from '../ask';
+import { t } from '../i18n';
 import type { OptionsState } from '../../background/options-state';
-
-async function ask(message: PageToBackground): Promise<Reply> {
-  try {
-    return (
-      ((await browser.runtime.sendMessage(message)) as Reply | undefined) ?? { ok: false, error: 'No answer' }
-    );
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : 'GaitGuard is not responding' };
-  }
-}
 
 export function Options() {
   const [state, setState] = useState<OptionsState | undefined>();
@@ -42,23 +32,23 @@ export function Options() {
     try {
       parsed = JSON.parse(await file.text());
     } catch {
-      setMessage({ ok: false, text: `${file.name} is not valid JSON.` });
+      setMessage({ ok: false, text: t('notJson', file.name) });
       return;
     }
-    await run({ type: 'import-tables', tables: parsed }, `Imported tables from ${file.name}.`);
+    await run({ type: 'import-tables', tables: parsed }, t('importedFrom', file.name));
   };
 
-  if (!state) return <main>{message ? <p class="gg-error-text">{message.text}</p> : 'Loading…'}</main>;
+  if (!state) return <main>{message ? <p class="gg-error-text">{message.text}</p> : t('loading')}</main>;
   const sites = Object.values(state.sites).sort((a, b) => a.origin.localeCompare(b.origin));
   const setMethod = (origin: string, method: UnitMethod) =>
     run({ type: 'set-site-method', origin, method, medicare: method === 'cms' });
 
   return (
     <main>
-      <h1>GaitGuard options</h1>
+      <h1>{t('optionsTitle')}</h1>
       <p class="lede">
-        Settings stay in this browser. GaitGuard never stores or sends note text.
-        {state.policyActive && ' Some settings are managed by your organisation.'}
+        {t('optionsLede')}
+        {state.policyActive && ` ${t('optionsManaged')}`}
       </p>
       {message && (
         <p class={message.ok ? 'gg-ok-text' : 'gg-error-text'} role={message.ok ? 'status' : 'alert'}>
@@ -66,20 +56,18 @@ export function Options() {
         </p>
       )}
 
-      <h2>Sites</h2>
+      <h2>{t('sitesHeading')}</h2>
       {sites.length === 0 ? (
-        <p class="gg-muted">
-          No sites yet. Open your EHR and choose “Turn on for this site” in the GaitGuard button.
-        </p>
+        <p class="gg-muted">{t('sitesEmpty')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">Site</th>
-              <th scope="col">State</th>
-              <th scope="col">Payer rules</th>
+              <th scope="col">{t('columnSite')}</th>
+              <th scope="col">{t('columnState')}</th>
+              <th scope="col">{t('columnPayer')}</th>
               <th scope="col">
-                <span class="gg-visually-hidden">Actions</span>
+                <span class="gg-visually-hidden">{t('columnActions')}</span>
               </th>
             </tr>
           </thead>
@@ -89,30 +77,30 @@ export function Options() {
               return (
                 <tr key={site.origin} data-origin={site.origin}>
                   <td>{site.origin}</td>
-                  <td>{site.state === 'on' ? 'On' : 'Paused'}</td>
+                  <td>{site.state === 'on' ? 'On' : t('statePaused')}</td>
                   <td>
                     <select
-                      aria-label={`Payer rules for ${site.origin}`}
+                      aria-label={t('payerRulesFor', site.origin)}
                       disabled={locked}
                       value={site.method}
                       onChange={(event) =>
                         void setMethod(site.origin, event.currentTarget.value as UnitMethod)
                       }
                     >
-                      <option value="cms">Medicare (CMS 8-minute rule)</option>
-                      <option value="per-code">Commercial (per-code)</option>
+                      <option value="cms">{t('methodCms')}</option>
+                      <option value="per-code">{t('methodPerCode')}</option>
                     </select>
                   </td>
                   <td>
                     {locked ? (
-                      <span class="gg-lock">Set by your organisation</span>
+                      <span class="gg-lock">{t('lockedByPolicy')}</span>
                     ) : (
                       <button
                         type="button"
                         class="gg-button"
                         onClick={() => void run({ type: 'disable-site', origin: site.origin })}
                       >
-                        Remove
+                        {t('remove')}
                       </button>
                     )}
                   </td>
@@ -123,7 +111,7 @@ export function Options() {
         </table>
       )}
 
-      <h2>Rules</h2>
+      <h2>{t('rulesHeading')}</h2>
       <table>
         <tbody>
           {RULES.map((rule) => {
@@ -160,14 +148,18 @@ export function Options() {
         </tbody>
       </table>
 
-      <h2>Dated edit tables</h2>
+      <h2>{t('tablesHeading')}</h2>
       <p class="gg-muted">
-        In use: {state.tables.map((table) => `${table.name} (effective ${table.effective})`).join('; ')}
-        {state.tablesImported ? ' · imported by you' : ' · built in'}
+        {t(
+          'tablesInUse',
+          state.tables.map((table) => `${table.name} (${t('effectiveOn', table.effective)})`).join('; '),
+        )}
+        {' · '}
+        {state.tablesImported ? t('tablesImported') : t('tablesBuiltIn')}
       </p>
       <p>
         <label>
-          Import replacement tables (JSON):{' '}
+          {t('importTables')}{' '}
           <input
             type="file"
             accept="application/json,.json"
@@ -179,9 +171,9 @@ export function Options() {
         <button
           type="button"
           class="gg-button"
-          onClick={() => void run({ type: 'reset-tables' }, 'Back to the built-in tables.')}
+          onClick={() => void run({ type: 'reset-tables' }, t('backToBuiltIn'))}
         >
-          Use the built-in tables
+          {t('useBuiltInTables')}
         </button>
       )}
     </main>

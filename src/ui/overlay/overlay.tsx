@@ -8,6 +8,7 @@ import type { TabReport } from '../../messages/to-content';
 import type { OverlayPlacement } from '../../shared/settings';
 import { FindingList } from '../components/finding-list';
 import { summarize } from '../components/summary';
+import { t } from '../i18n';
 
 export interface OverlayProps {
   report: TabReport | undefined;
@@ -27,7 +28,7 @@ export function Overlay(props: OverlayProps) {
   const { report, stale, placement, picking } = props;
   const drag = useRef<{ x: number; y: number; right: number; bottom: number } | undefined>(undefined);
   const [menuOpen, setMenuOpen] = useState(false);
-  const summary = stale ? 'Reload the page to re-check' : summarize(report);
+  const summary = stale ? t('reloadToRecheck') : summarize(report);
   const worst = report?.findings[0]?.severity;
 
   const move = (right: number, bottom: number, persist: boolean) =>
@@ -40,7 +41,7 @@ export function Overlay(props: OverlayProps) {
     <div
       class={`gg-panel ${placement.collapsed ? 'gg-collapsed' : ''}`}
       role="complementary"
-      aria-label="GaitGuard gait-training check"
+      aria-label={t('overlayLabel')}
       data-worst={worst ?? 'none'}
     >
       <div
@@ -69,8 +70,8 @@ export function Overlay(props: OverlayProps) {
         <button
           type="button"
           class="gg-handle"
-          aria-label="Move the GaitGuard panel (arrow keys)"
-          title="Drag or use the arrow keys to move"
+          aria-label={t('moveHandle')}
+          title={t('moveTitle')}
           onKeyDown={(event) => {
             const delta: Record<string, [number, number]> = {
               ArrowLeft: [STEP, 0],
@@ -86,7 +87,7 @@ export function Overlay(props: OverlayProps) {
         >
           ⠿
         </button>
-        <span class="gg-title">GaitGuard</span>
+        <span class="gg-title">{t('actionTitle')}</span>
         <span class="gg-summary" role="status" aria-live="polite">
           {summary}
         </span>
@@ -94,7 +95,7 @@ export function Overlay(props: OverlayProps) {
           type="button"
           class="gg-icon"
           aria-expanded={!placement.collapsed}
-          aria-label={placement.collapsed ? 'Expand GaitGuard' : 'Collapse GaitGuard'}
+          aria-label={placement.collapsed ? t('expand') : t('collapse')}
           onClick={() => props.onPlacementChange({ ...placement, collapsed: !placement.collapsed }, true)}
         >
           {placement.collapsed ? '▴' : '▾'}
@@ -111,23 +112,16 @@ export function Overlay(props: OverlayProps) {
       {!placement.collapsed && (
         <div class="gg-body">
           {stale ? (
-            <p class="gg-empty">GaitGuard was updated or restarted. Reload this page to check it again.</p>
+            <p class="gg-empty">{t('staleBody')}</p>
           ) : !report ? (
-            <p class="gg-empty">Reading the page…</p>
+            <p class="gg-empty">{t('readingPage')}</p>
           ) : report.findings.length === 0 ? (
-            <p class="gg-empty">
-              {report.status === 'empty'
-                ? 'No note or gait-training charge found here yet. If the note is on this page, pick it below.'
-                : 'No problems found with the gait-training charges on this page.'}
-            </p>
+            <p class="gg-empty">{report.status === 'empty' ? t('overlayEmpty') : t('overlayClean')}</p>
           ) : (
             <FindingList findings={report.findings} onReveal={props.onReveal} compact />
           )}
           {report && report.foreignOrigins.length > 0 && (
-            <p class="gg-hint">
-              Part of this page comes from {report.foreignOrigins.join(', ')}. Turn GaitGuard on for that site
-              too so its note or charges are checked.
-            </p>
+            <p class="gg-hint">{t('foreignOriginsHint', report.foreignOrigins.join(', '))}</p>
           )}
           {!stale && (
             <div class="gg-footer">
@@ -137,21 +131,21 @@ export function Overlay(props: OverlayProps) {
                 aria-expanded={menuOpen}
                 onClick={() => setMenuOpen(!menuOpen)}
               >
-                Wrong field?
+                {t('wrongField')}
               </button>
               {menuOpen && (
                 <span class="gg-pick">
                   <button type="button" class="gg-link" onClick={() => props.onPick('note')}>
-                    Pick the note
+                    {t('pickNote')}
                   </button>
                   <button type="button" class="gg-link" onClick={() => props.onPick('charges')}>
-                    Pick the charges
+                    {t('pickCharges')}
                   </button>
                 </span>
               )}
               {picking && (
                 <span class="gg-picking" role="status">
-                  Click the {picking === 'note' ? 'note field' : 'charge table'} on the page (Esc to cancel)
+                  {picking === 'note' ? t('pickingNote') : t('pickingCharges')}
                 </span>
               )}
             </div>

@@ -6,13 +6,14 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Evidence, UnitMethod } from '../../engine/model';
 import type { TabReport } from '../../messages/to-content';
-import type { PageToBackground } from '../../messages/to-background';
 import type { Reply } from '../../background/handle-message';
+import { ask } from '../ask';
 import { originPattern } from '../../shared/settings';
 import type { SiteStateLabel } from '../../background/site-state';
 import { FindingList } from '../components/finding-list';
 import { summarize } from '../components/summary';
 import { formatQuery } from '../format-query';
+import { t, type MessageKey } from '../i18n';
 
 export interface TabState {
   origin?: string;
@@ -24,22 +25,12 @@ export interface TabState {
   overlayHidden: boolean;
 }
 
-async function ask(message: PageToBackground): Promise<Reply> {
-  try {
-    return (
-      ((await browser.runtime.sendMessage(message)) as Reply | undefined) ?? { ok: false, error: 'No answer' }
-    );
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : 'GaitGuard is not responding' };
-  }
-}
-
-const STATE_TEXT: Record<SiteStateLabel, string> = {
-  on: 'On',
-  paused: 'Paused',
-  off: 'Off',
-  blocked: 'Needs permission',
-  unsupported: 'Not available',
+const STATE_TEXT: Record<SiteStateLabel, MessageKey> = {
+  on: 'stateOn',
+  paused: 'statePaused',
+  off: 'stateOff',
+  blocked: 'stateBlocked',
+  unsupported: 'stateUnsupported',
 };
 
 async function findTab(forUrl: string | undefined): Promise<number | undefined> {
@@ -56,7 +47,7 @@ export function Popup({ forUrl }: { forUrl?: string }) {
 
   useEffect(() => {
     void findTab(forUrl).then((id) => {
-      if (id === undefined) setError('No page to check in this tab.');
+      if (id === undefined) setError(t('noPageInTab'));
       setTabId(id);
     });
   }, [forUrl]);
@@ -90,7 +81,7 @@ export function Popup({ forUrl }: { forUrl?: string }) {
       if (!origin) return undefined;
       // Must be the first await of the click: browsers only grant from a user gesture.
       const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
-      if (!granted) return { ok: false, error: 'Permission was not granted, so GaitGuard stays off here.' };
+      if (!granted) return { ok: false, error: t('permissionDenied') };
       return ask({ type: 'enable-site', origin, tabId });
     });
 
@@ -109,9 +100,9 @@ export function Popup({ forUrl }: { forUrl?: string }) {
     return (
       <main>
         <header>
-          <h1>GaitGuard</h1>
+          <h1>{t('actionTitle')}</h1>
         </header>
-        <p class="gg-empty">{error ?? 'Loading…'}</p>
+        <p class="gg-empty">{error ?? t('loading')}</p>
       </main>
     );
   }
@@ -120,22 +111,20 @@ export function Popup({ forUrl }: { forUrl?: string }) {
   return (
     <main>
       <header>
-        <h1>GaitGuard</h1>
+        <h1>{t('actionTitle')}</h1>
         <span class={`gg-state gg-state-${state.state}`} data-testid="site-state">
-          {STATE_TEXT[state.state]}
+          {t(STATE_TEXT[state.state])}
         </span>
       </header>
       {origin && <div class="gg-site">{origin}</div>}
 
       {state.state === 'unsupported' ? (
-        <p class="gg-empty">
-          GaitGuard works on web EHR pages (http or https). Open an encounter note to check it.
-        </p>
+        <p class="gg-empty">{t('unsupportedPage')}</p>
       ) : (
         <div class="gg-row">
           {(state.state === 'off' || state.state === 'blocked') && (
             <button type="button" class="gg-button gg-primary" disabled={busy} onClick={turnOn}>
-              Turn on for this site
+              {t('turnOn')}
             </button>
           )}
           {state.state === 'on' && !state.locked && (
@@ -145,7 +134,7 @@ export function Popup({ forUrl }: { forUrl?: string }) {
               disabled={busy}
               onClick={() => run(() => ask({ type: 'pause-site', origin: origin!, paused: true }))}
             >
-              Pause
+              {t('pause')}
             </button>
           )}
           {state.state === 'paused' && (
@@ -155,7 +144,7 @@ export function Popup({ forUrl }: { forUrl?: string }) {
               disabled={busy}
               onClick={() => run(() => ask({ type: 'pause-site', origin: origin!, paused: false }))}
             >
-              Resume
+              {t('resume')}
             </button>
           )}
           {(state.state === 'on' || state.state === 'paused') && !state.locked && (
@@ -165,16 +154,16 @@ export function Popup({ forUrl }: { forUrl?: string }) {
               disabled={busy}
               onClick={() => run(() => ask({ type: 'disable-site', origin: origin! }))}
             >
-              Turn off
+              {t('turnOff')}
             </button>
           )}
-          {state.locked && <span class="gg-lock">Set by your organisation</span>}
+          {state.locked && <span class="gg-lock">{t('lockedByPolicy')}</span>}
         </div>
       )}
 
       {(state.state === 'on' || state.state === 'paused') && (
         <fieldset disabled={state.locked || busy}>
-          <legend>Payer rules for this site</legend>
+          <legend>{t('payerRulesLegend')}</legend>
           <label>
             <input
               type="radio"
@@ -217,17 +206,10 @@ export function Popup({ forUrl }: { forUrl?: string }) {
             {report.findings.length > 0 ? (
               <FindingList findings={report.findings} onReveal={reveal} />
             ) : (
-              <p class="gg-empty">
-                {report.status === 'empty'
-                  ? 'No note or gait-training charge found on this page yet.'
-                  : 'The gait-training charges on this page are supported by the note.'}
-              </p>
+              <p class="gg-empty">{report.status === 'empty' ? t('emptyNoNote') : t('allSupported')}</p>
             )}
             {report.foreignOrigins.length > 0 && (
-              <p class="gg-hint">
-                Part of this page comes from {report.foreignOrigins.join(', ')}, which GaitGuard cannot read
-                until it is turned on there too.
-              </p>
+              <p class="gg-hint">{t('foreignOriginsHint', report.foreignOrigins.join(', '))}</p>
             )}
             {report.warnings.map((warning) => (
               <p class="gg-hint" key={warning}>
@@ -236,18 +218,16 @@ export function Popup({ forUrl }: { forUrl?: string }) {
             ))}
           </>
         ) : (
-          <p class="gg-empty">
-            Waiting for the page… If it was open before GaitGuard was turned on, reload it.
-          </p>
+          <p class="gg-empty">{t('waitingForPage')}</p>
         ))}
 
       <footer>
         <button type="button" class="gg-link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
+          {t('optionsLink')}
         </button>
         {report && report.findings.length > 0 && (
           <button type="button" class="gg-button" onClick={() => void copy()}>
-            {copied ? 'Copied' : 'Copy as query'}
+            {copied ? t('copied') : t('copyAsQuery')}
           </button>
         )}
         {state.state === 'on' && (
@@ -256,7 +236,7 @@ export function Popup({ forUrl }: { forUrl?: string }) {
             class="gg-link"
             onClick={() => void ask({ type: 'toggle-overlay' }).then(refresh)}
           >
-            {state.overlayHidden ? 'Show overlay' : 'Hide overlay'}
+            {state.overlayHidden ? t('showOverlay') : t('hideOverlay')}
           </button>
         )}
       </footer>
