@@ -5,6 +5,21 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
+/**
+ * Zero-click deployments: policy cannot grant optional host permissions, so a hospital build that must run
+ * without the coder's click lists its EHR origins here and they become install-time host_permissions:
+ *   GAITGUARD_HOSTS="https://emr.example.org,https://fees.example.org" npm run package
+ */
+const deploymentHosts = (process.env.GAITGUARD_HOSTS ?? '')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean)
+  .map((origin) => {
+    const url = new URL(origin);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`GAITGUARD_HOSTS: ${origin} is not http(s)`);
+    return `${url.protocol}//${url.hostname}/*`;
+  });
+
 const started = Date.now();
 for (const browser of ['chrome', 'firefox']) {
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
@@ -17,6 +32,7 @@ for (const browser of ['chrome', 'firefox']) {
   const manifestPath = `dist/${browser}/manifest.json`;
   const built = JSON.parse(readFileSync(manifestPath, 'utf8'));
   delete built.web_accessible_resources;
+  if (deploymentHosts.length > 0) built.host_permissions = deploymentHosts;
   writeFileSync(manifestPath, `${JSON.stringify(built, null, 2)}\n`);
   // crx also emits an ES-module copy of the content script that nothing loads; the IIFE file is the one used.
   for (const file of readdirSync(`dist/${browser}/assets`)) {
