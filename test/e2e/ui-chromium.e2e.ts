@@ -1,0 +1,132 @@
+/**
+ * The coder-facing UI in Chromium: accessibility (axe-core) of the overlay, popup and options page; a click
+ * on a finding's evidence shows it on the page; the overlay keeps where the coder put it; the toolbar
+ * shortcut's action hides and shows it. Also writes the README screenshots to artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
+import {
+  launchChromium,
+  openPopupFor,
+  turnOnViaPopup,
+  waitForOverlayFindings,
+  type ChromiumSession,
+} from './harness/chromium';
+import { runAxe, seriousOrCritical } from './harness/axe';
+import { ROOT } from './harness/paths';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let session: ChromiumSession;
+let page: Page;
+const shots = resolve(ROOT, 'artifacts');
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer();
+  session = await launchChromium();
+  page = await session.context.newPage();
+  await page.goto(`${server.origin}/demo/openemr/encounter.html`);
+  await turnOnViaPopup(session, page.url());
+  await page.reload();
+  await waitForOverlayFindings(page, { atLeast: 1 });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+function markCount(target: Page): Promise<number> {
+  return target.evaluate(() => {
+    let count = 0;
+    const frames = [
+      document,
+      ...[...document.querySelectorAll('iframe')].map((frame) => frame.contentDocument),
+    ];
+    for (const doc of frames) {
+      for (const host of doc?.querySelectorAll('gaitguard-overlay') ?? []) {
+        count += host.shadowRoot?.querySelectorAll('.gg-mark').length ?? 0;
+      }
+    }
+    return count;
+  });
+}
+
+describe('accessibility', () => {
+  it('the overlay has no serious or critical axe violation', async () => {
+    const violations = (await runAxe(page)).filter((violation) =>
+      violation.targets.some((target) => target.includes('gaitguard-overlay')),
+    );
+    expect(seriousOrCritical(violations)).toEqual([]);
+  });
+
+  it('the popup has no serious or critical axe violation', async () => {
+    const popup = await openPopupFor(session, page.url());
+    await popup.locator('[data-rule]').first().waitFor();
+    await popup.setViewportSize({ width: 380, height: 900 });
+    await popup.screenshot({ path: resolve(shots, 'popup.png'), fullPage: true });
+    expect(seriousOrCritical(await runAxe(popup))).toEqual([]);
+    await popup.close();
+  });
+
+  it('the options page has no serious or critical axe violation', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/src/ui/options/index.html`);
+    await options.locator('#rule-units-exceed-minutes').waitFor();
+    expect(seriousOrCritical(await runAxe(options))).toEqual([]);
+    await options.close();
+  });
+});
+
+describe('evidence on the page', () => {
+  it('clicking an evidence quote in the overlay marks it in the frame that holds it', async () => {
+    await page.screenshot({ path: resolve(shots, 'overlay.png') });
+    const before = await markCount(page);
+    await page.locator('gaitguard-overlay .gg-evidence').first().click();
+    await expect.poll(() => markCount(page), { timeout: 5_000 }).toBeGreaterThan(before);
+  });
+
+  it('clicking evidence in the popup does the same', async () => {
+    await page.waitForTimeout(4_500);
+    const popup = await openPopupFor(session, page.url());
+    await popup.locator('.gg-evidence').first().click();
+    await popup.close();
+    await expect.poll(() => markCount(page), { timeout: 5_000 }).toBeGreaterThan(0);
+  });
+});
+
+describe('the overlay stays out of the way', () => {
+  it('moves with the keyboard and keeps its place after a reload', async () => {
+    const handle = page.locator('gaitguard-overlay .gg-handle');
+    await handle.focus();
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowLeft');
+    const position = () =>
+      page.evaluate(() => {
+        const panel = document.querySelector('gaitguard-overlay')?.shadowRoot?.querySelector('.gg-panel');
+        return panel?.getBoundingClientRect().right ?? -1;
+      });
+    const moved = await position();
+    await page.reload();
+    await waitForOverlayFindings(page, { atLeast: 1 });
+    expect(Math.round(await position())).toBe(Math.round(moved));
+  });
+
+  it('collapses to its header', async () => {
+    await page.locator('gaitguard-overlay').getByRole('button', { name: 'Collapse GaitGuard' }).click();
+    expect(await page.locator('gaitguard-overlay .gg-body').count()).toBe(0);
+    await page.locator('gaitguard-overlay').getByRole('button', { name: 'Expand GaitGuard' }).click();
+    expect(await page.locator('gaitguard-overlay .gg-body').count()).toBe(1);
+  });
+
+  it('hides and shows through the toggle the keyboard shortcut uses', async () => {
+    const popup = await openPopupFor(session, page.url());
+    await popup.getByRole('button', { name: 'Hide overlay' }).click();
+    await expect.poll(() => page.locator('gaitguard-overlay .gg-panel').count()).toBe(0);
+    await popup.getByRole('button', { name: 'Show overlay' }).click();
+    await expect.poll(() => page.locator('gaitguard-overlay .gg-panel').count()).toBe(1);
+    await popup.close();
+  });
+});
