@@ -90,6 +90,17 @@ async function revealEvidence(tabId: number, evidence: Evidence): Promise<Reply>
   return { ok: true };
 }
 
+/**
+ * After an update the old content scripts are orphaned; the new ones are injected into open tabs of enabled
+ * sites and replace them (the old ones leave on the new instance's signal), so coders need not reload.
+ */
+async function afterInstall(reason: string): Promise<void> {
+  await reconcile();
+  if (reason !== 'update') return;
+  const origins = await activeOrigins(await loadEffectiveSettings());
+  await Promise.all(origins.map((origin) => injectIntoOpenTabs(origin)));
+}
+
 async function reconcile(): Promise<void> {
   const settings = await loadEffectiveSettings();
   await syncRegistration(await activeOrigins(settings));
@@ -298,7 +309,7 @@ const handleMessage = createMessageHandler({
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   handleMessage(message, sender),
 );
-browser.runtime.onInstalled.addListener(() => void reconcile());
+browser.runtime.onInstalled.addListener((details) => void afterInstall(details.reason));
 browser.runtime.onStartup.addListener(() => void reconcile());
 browser.permissions.onRemoved.addListener(() => void reconcile());
 browser.storage.onChanged.addListener((_changes, area) => {

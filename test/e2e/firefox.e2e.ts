@@ -79,6 +79,23 @@ describe('GaitGuard in Firefox', () => {
     expect(rules).not.toContain('gp-modifier-missing');
   });
 
+  it('marks the evidence in the note frame when a finding is clicked', async () => {
+    await page.evaluate(() => {
+      const quote = document.querySelector('gaitguard-overlay')?.shadowRoot?.querySelector('.gg-evidence');
+      (quote as HTMLButtonElement | null)?.click();
+    });
+    // The note lives in the "enc" iframe; its own content script draws the mark there.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('iframe')].some((frame) =>
+          [...(frame.contentDocument?.querySelectorAll('gaitguard-overlay') ?? [])].some((host) =>
+            host.shadowRoot?.querySelector('.gg-mark'),
+          ),
+        ),
+      { timeout: 10_000 },
+    );
+  });
+
   it('turns off from the popup and removes the overlay', async () => {
     const popup = await popupFor(page.url());
     await popup.waitForSelector('::-p-text(Turn off)');
