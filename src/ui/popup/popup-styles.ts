@@ -15,7 +15,7 @@ header h1{font-size:16px;margin:0;flex:1}
 .gg-button:disabled{opacity:.55;cursor:default}
 fieldset{border:1px solid var(--gg-border);border-radius:6px;margin:8px 0;padding:6px 10px}
 legend{font-size:12px;color:var(--gg-muted);padding:0 4px}
-label{margin-right:12px}
+fieldset label{display:block;margin:2px 0}
 .gg-summary-line{font-weight:600;margin:10px 0 4px}
 .gg-empty{color:var(--gg-muted)}
 .gg-hint{border-left:3px solid var(--gg-warning);padding-left:8px;color:var(--gg-muted)}
