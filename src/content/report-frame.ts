@@ -19,6 +19,14 @@ export function initFrameReporter(options: ReaderOptions, signal: AbortSignal): 
   const watcher = watchPage(document, send, { ...options, signal, debounceMs: 150 });
   const onPageHide = () => void sendToBackground({ type: 'frame-gone' });
   window.addEventListener('pagehide', onPageHide, { signal });
+  // A page restored from the back/forward cache said "gone" when it left: report it again.
+  window.addEventListener(
+    'pageshow',
+    (event) => {
+      if (event.persisted && latest) send(latest);
+    },
+    { signal },
+  );
   signal.addEventListener('abort', () => void sendToBackground({ type: 'frame-gone' }), { once: true });
   return {
     latest: () => latest,
