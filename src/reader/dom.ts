@@ -191,6 +191,27 @@ export function isVisible(el: Element, ctx: VisibilityContext): boolean {
   return !(ctx.hasLayout && isHiddenByLayout(el));
 }
 
+/**
+ * An ancestor that clips its content to nothing (a collapsed accordion: height 0, overflow hidden). The
+ * candidate's own box keeps its size there and checkVisibility ignores clipping, so only the ancestor tells.
+ */
+function clipsToNothing(el: Element): boolean {
+  const rect = el.getBoundingClientRect();
+  if (rect.width > 0 && rect.height > 0) return false;
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  const style = view.getComputedStyle(el);
+  if (style.display === 'contents' || style.display === 'inline') return false;
+  // jsdom keeps the shorthand without expanding it into the longhands a browser reports.
+  const [shorthandX = '', shorthandY = shorthandX] = style.overflow.split(/\s+/);
+  const clips = (longhand: string, shorthand: string): boolean =>
+    [longhand, shorthand].some((value) => value !== '' && value !== 'visible');
+  return (
+    (rect.height === 0 && clips(style.overflowY, shorthandY)) ||
+    (rect.width === 0 && clips(style.overflowX, shorthandX))
+  );
+}
+
 function isAncestryVisible(el: Element, ctx: VisibilityContext): boolean {
   const cached = ctx.cache.get(el);
   if (cached !== undefined) return cached;
@@ -198,7 +219,7 @@ function isAncestryVisible(el: Element, ctx: VisibilityContext): boolean {
     !isHiddenByMarkup(el) &&
     !isOverlayHost(el) &&
     !(ctx.ignoreSelector && el.matches(ctx.ignoreSelector)) &&
-    (ctx.hasLayout || !isHiddenByStyle(el));
+    (ctx.hasLayout ? !clipsToNothing(el) : !isHiddenByStyle(el));
   if (visible) {
     const parent = parentAcrossShadow(el);
     if (parent) visible = isAncestryVisible(parent, ctx);

@@ -15,6 +15,8 @@ export const openEmrAdapter: SiteAdapter = {
       selector: 'form textarea[name="subjective"] ~ textarea[name="objective"], textarea[name="subjective"]',
     },
     { selector: 'div.tab span.text' },
+    // The billing manager by its own form, for installs whose URLs do not carry OpenEMR's paths.
+    { selector: 'form[name="update_form"][action*="billing"]' },
   ],
   chargeTables: [
     {

@@ -96,3 +96,20 @@ describe('nested iframes (OpenEMR tab frame holding SOAP and fee sheet frames)',
     dom.window.close();
   });
 });
+
+describe('a note frame from another origin', () => {
+  it('lists the frame origin set by the page script, and reads only the page own charge table', () => {
+    const dom = loadPage(
+      'cross-origin-frame.html',
+      'https://care.example.org/enc?frame=https%3A%2F%2Fnotes.partner.example%3A8443%2Fnote.html',
+      { runScripts: 'dangerously' },
+    );
+    const snapshot = readFrame(dom.window.document);
+    expect(snapshot.foreignFrameOrigins).toEqual(['https://notes.partner.example:8443']);
+    expect(snapshot.notes).toEqual([]);
+    expect(snapshot.charges.map(({ code, units, modifiers }) => [code, units, modifiers])).toEqual([
+      ['97116', 2, ['GP']],
+    ]);
+    dom.window.close();
+  });
+});

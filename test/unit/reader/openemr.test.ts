@@ -87,3 +87,16 @@ describe('OpenEMR billing manager (text lines)', () => {
     expect(snapshot.notes).toEqual([]);
   });
 });
+
+describe('OpenEMR billing manager at an address without OpenEMR paths', () => {
+  it('is recognised by its update form, as when served from the fixtures folder in the browser tests', () => {
+    const snapshot = readFrame(
+      loadPage('openemr-billing-manager.html', 'http://127.0.0.1:8765/fixtures/openemr-billing-manager.html')
+        .window.document,
+    );
+    expect(snapshot.charges.map(({ code, units, status }) => [code, units, status])).toEqual([
+      ['97116', 3, 'unbilled'],
+      ['G0283', 1, 'billed'],
+    ]);
+  });
+});

@@ -1,0 +1,266 @@
+/**
+ * Every reader page fixture in real Chromium with GaitGuard loaded: what the content scripts of all frames
+ * read, as the worker merged it. Assertions go through the popup's `get-tab-state` reply: note and charge
+ * counts, and the findings' evidence quotes, which show which note text and which charge line were read.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import {
+  launchChromium,
+  openPopupFor,
+  turnOnViaPopup,
+  waitForOverlayFindings,
+  type ChromiumSession,
+} from './harness/chromium';
+import {
+  quotesOf,
+  reportWhere,
+  rulesOf,
+  waitUntilForgotten,
+  type AskWorker,
+  type TabReport,
+} from './harness/tab-report';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let foreignServer: Awaited<ReturnType<typeof startServer>>;
+let session: ChromiumSession;
+let page: Page;
+let extensionPage: Page;
+let tabId: number;
+
+const ask: AskWorker = (id) =>
+  extensionPage.evaluate(async (target) => {
+    const reply = (await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: target })) as {
+      ok: boolean;
+      data?: { report?: unknown };
+    };
+    return (reply.ok ? reply.data?.report : undefined) as TabReport | undefined;
+  }, id);
+
+/** Leaves the current page (so its report is dropped) and opens a fixture in the same tab. */
+async function openFixture(path: string): Promise<void> {
+  await page.goto('about:blank');
+  await waitUntilForgotten(ask, tabId);
+  // Not 'load': the two-frame fixture holds a frame on an unreachable host.
+  await page.goto(`${server.origin}/fixtures/${path}`, { waitUntil: 'domcontentloaded' });
+}
+
+const until = (accept: (report: TabReport) => boolean): Promise<TabReport> => reportWhere(ask, tabId, accept);
+
+beforeAll(async () => {
+  server = await startServer();
+  foreignServer = await startServer();
+  session = await launchChromium();
+  page = await session.context.newPage();
+  await page.goto(`${server.origin}/fixtures/textarea-note.html`);
+  await turnOnViaPopup(session, page.url());
+  extensionPage = await openPopupFor(session, page.url());
+  tabId = await extensionPage.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === url)?.id ?? -1;
+  }, page.url());
+  expect(tabId).toBeGreaterThan(0);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await foreignServer?.close();
+  await server?.close();
+});
+
+describe('single-frame fixtures', () => {
+  it('textarea note: reads the visible note and charge table, not the hidden previous note', async () => {
+    // Already open from turning the site on.
+    const clean = await until((report) => report.noteCount === 1 && report.chargeCount === 2);
+    expect(rulesOf(clean)).toEqual([]);
+    // An edit to the note flips the units check; its evidence quotes the edited note and the charge row.
+    const note = page.locator('#note-body');
+    await note.fill((await note.inputValue()).replace('(97116): 23 min', '(97116): 7 min'));
+    const edited = await until((report) => rulesOf(report).includes('units-exceed-minutes'));
+    const quotes = quotesOf(edited);
+    expect(quotes).toContain('note:97116): 7 min');
+    expect(quotes).toContain('charge:97116 × 2 GP (23 min)');
+    expect(quotes.join(' ')).not.toContain('38 min');
+  });
+
+  it('hidden stale notes: only the current note and the visible charge row are read', async () => {
+    await openFixture('hidden-stale-note.html');
+    const report = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    expect(report.noteCount).toBe(1);
+    expect(report.chargeCount).toBe(1);
+    const quotes = quotesOf(report);
+    expect(quotes).toContain('note:97116): 22 min');
+    expect(quotes).toContain('charge:97116 × 2');
+    // The stale copies document 53, 45, 38, 30, 60 and 15 minutes; the hidden rows bill 3 and 4 units.
+    expect(quotes.join(' ')).not.toMatch(/\b(53|45|38|30|60|15) min|× [34]\b|STALE/);
+  });
+
+  it('time in / time out: the selects and time inputs become minutes the engine counts', async () => {
+    await openFixture('time-in-out.html');
+    const before = await until((r) => r.noteCount === 2);
+    expect(before.chargeCount).toBe(0);
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<table><tr><th>CPT</th><th>Mod</th><th>Units</th></tr><tr><td>97116</td><td>GP</td><td>8</td></tr></table>',
+      );
+    });
+    const report = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    const units = report.findings.find((finding) => finding.rule === 'units-exceed-minutes')!;
+    // 1:05 PM to 2:02 PM is 57 minutes: 4 units under the 8-minute rule.
+    expect(units.message).toContain('the minutes support 4');
+    expect(quotesOf(report)).toContain('note:Time in 13:05 / Time out 14:02');
+  });
+
+  it('ARIA grid: reads the cells by column index and skips the struck-out line', async () => {
+    await openFixture('aria-grid.html');
+    const report = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    expect([report.noteCount, report.chargeCount]).toEqual([1, 2]);
+    const quotes = quotesOf(report);
+    expect(quotes).toContain('charge:97116 × 3 GP (40 min)');
+    expect(quotes).toContain('charge:97530 × 1 GP:59');
+    expect(quotes).toContain('note:97116): 40 min');
+    expect(quotes.join(' ')).not.toContain('97140');
+  });
+
+  it('contenteditable note: reads the editor, not the empty comment box', async () => {
+    await openFixture('contenteditable-note.html');
+    const report = await until((r) => r.noteCount === 1 && r.chargeCount === 1 && r.findings.length > 0);
+    expect(rulesOf(report)).toEqual(['documentation-incomplete']);
+    expect(quotesOf(report)).toContain('charge:97116 × 2 GP:KX');
+  });
+
+  it('iframe editors: reads the TinyMCE frame written by script and the srcdoc frame', async () => {
+    await openFixture('iframe-editor.html');
+    await until((r) => r.noteCount === 2 && r.chargeCount === 0);
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<table><tr><th>CPT</th><th>Mod</th><th>Units</th></tr><tr><td>97116</td><td>GP</td><td>4</td></tr></table>',
+      );
+    });
+    const report = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    // The minutes are only in the editor iframe's body; the hidden draft textarea says nothing of them.
+    expect(quotesOf(report)).toContain('note:97116): 30 min');
+    expect(report.noteCount).toBe(2);
+  });
+
+  it('Medplum: reads the labelled charge cards and the read-only note', async () => {
+    await openFixture('medplum-charges.html');
+    const report = await until((r) => r.noteCount === 1 && r.chargeCount === 2 && r.findings.length > 0);
+    expect(quotesOf(report)).toContain('charge:97116 × 2 GP:CQ');
+    expect(rulesOf(report)).not.toContain('cq-modifier-missing');
+  });
+
+  it('OpenEMR SOAP form: one note per filled textarea', async () => {
+    await openFixture('openemr-soap.html');
+    const report = await until((r) => r.noteCount === 3);
+    expect(report.chargeCount).toBe(0);
+  });
+
+  it('OpenEMR encounter summary: reads the visible SOAP tab and the PTA provider, not the hidden draft', async () => {
+    await openFixture('openemr-encounter-summary.html');
+    await until((r) => r.noteCount === 2 && r.chargeCount === 0);
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<table><tr><th>CPT</th><th>Mod</th><th>Units</th></tr><tr><td>97116</td><td>GP</td><td>3</td></tr></table>',
+      );
+    });
+    const report = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    const quotes = quotesOf(report);
+    expect(quotes).toContain('note:97116): 23 min');
+    expect(quotes.join(' ')).not.toContain('45 min');
+    // "Provider: Kim Lee, PTA" on the page: a PTA furnished the care, so the CQ modifier is due.
+    expect(rulesOf(report)).toContain('cq-modifier-missing');
+  });
+
+  it('OpenEMR fee sheet: ignores diagnoses and deleted lines, and a line deleted in the page', async () => {
+    await openFixture('openemr-fee-sheet.html');
+    const report = await until((r) => r.chargeCount === 3 && rulesOf(r).includes('cq-modifier-missing'));
+    expect(quotesOf(report)).toContain('charge:97116 × 3 GP:59');
+    expect(quotesOf(report).join(' ')).not.toMatch(/97530|R26/);
+    await page.locator('input[name="bill[2][del]"]').check();
+    const deleted = await until((r) => r.chargeCount === 2);
+    expect(quotesOf(deleted).join(' ')).not.toContain('97116');
+  });
+
+  it('OpenEMR billing manager: reads the printed charge lines, not the diagnosis or the zip code', async () => {
+    await openFixture('openemr-billing-manager.html');
+    const lines = await until((r) => r.chargeCount === 2);
+    expect([lines.noteCount, lines.findings]).toEqual([0, []]);
+    // A note on the page makes the units check quote the line it read.
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<label for="n">Treatment note</label><textarea id="n">Gait training (97116): 20 min, cues for step length.</textarea>',
+      );
+    });
+    const report = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    expect(quotesOf(report)).toContain('charge:97116 × 3 GP:59');
+    expect(quotesOf(report).join(' ')).not.toMatch(/60614|R26/);
+  });
+
+  it("shadow components: reads open shadow roots and slots, never the overlay's own content", async () => {
+    await openFixture('shadow-components.html');
+    const report = await until((r) => r.noteCount === 1 && r.chargeCount === 1 && r.findings.length > 0);
+    expect(quotesOf(report)).toContain('charge:97116 × 2 GP:CQ');
+    // The fixture's fake overlay holds a 60-minute note and a 4-unit line.
+    expect(quotesOf(report).join(' ')).not.toMatch(/60 min|× 4/);
+  });
+
+  it('SPA swap: the findings follow the encounter shown without a page load', async () => {
+    await openFixture('spa-swap.html');
+    const first = await until((r) => r.chargeCount === 1 && r.findings.length > 0);
+    expect(rulesOf(first)).toEqual(['documentation-incomplete']);
+    expect(quotesOf(first)).toContain('charge:97116 × 2 GP');
+    await page.locator('button[data-enc="B"]').click();
+    const second = await until((r) => r.chargeCount === 2 && rulesOf(r).includes('repetitive-walking'));
+    expect(quotesOf(second)).toContain('note:Ambulated 300 ft x 3 in hallway for endurance.');
+    expect(quotesOf(second)).toContain('charge:97116 × 1 GP');
+    expect(quotesOf(second).join(' ')).not.toContain('× 2 GP');
+    const shown = await waitForOverlayFindings(page, { atLeast: 2 });
+    expect(shown.map((finding) => finding.rule)).toContain('repetitive-walking');
+  });
+});
+
+describe('multi-frame fixtures', () => {
+  it('note frame + fee frame: merged into one check; the unreachable widget is listed as foreign', async () => {
+    await openFixture('two-frame/top.html');
+    const report = await until((r) => r.noteCount === 1 && r.chargeCount === 2 && r.findings.length > 0);
+    expect(report.foreignOrigins).toEqual(['https://partner-widgets.example.com']);
+    // The fee frame's pending 97116 line is what the findings cite; its voided 97140 line is not counted.
+    expect(quotesOf(report)).toContain('charge:97116 × 2 GP');
+    expect(quotesOf(report).join(' ')).not.toContain('97140');
+  });
+
+  it('nested frames: the SOAP and fee sheet frames two levels down are merged', async () => {
+    await openFixture('nested-frames/main.html');
+    const report = await until(
+      (r) => r.noteCount === 4 && r.chargeCount === 1 && rulesOf(r).includes('units-exceed-minutes'),
+    );
+    expect(report.foreignOrigins).toEqual([]);
+    // 18 minutes in the SOAP frame support 1 unit; the fee sheet frame bills 2 with GP.
+    const quotes = quotesOf(report);
+    expect(quotes).toContain('note:97116): 18 min');
+    expect(quotes).toContain('charge:97116 × 2 GP');
+    expect(rulesOf(report)).not.toContain('gp-modifier-missing');
+  });
+
+  it('a frame from another origin is not read and is offered as a foreign origin', async () => {
+    // 127.0.0.1 and localhost are different origins; only 127.0.0.1 is turned on, so no content script
+    // runs in the localhost frame (the test build's localhost permission alone does not turn a site on).
+    const frame = `${foreignServer.origin.replace('127.0.0.1', 'localhost')}/fixtures/two-frame/note.html`;
+    await page.goto('about:blank');
+    await waitUntilForgotten(ask, tabId);
+    await page.goto(`${server.origin}/fixtures/cross-origin-frame.html?frame=${encodeURIComponent(frame)}`);
+    const foreignOrigin = new URL(frame).origin;
+    const report = await until((r) => r.chargeCount === 1 && r.foreignOrigins.includes(foreignOrigin));
+    expect(report.noteCount).toBe(0);
+    expect(report.foreignOrigins).toEqual([foreignOrigin]);
+    // The page in that frame did load (it is the note fixture), it just is not GaitGuard's to read.
+    const loaded = page.frames().find((candidate) => candidate.url() === frame);
+    expect(await loaded?.locator('.note-view').count()).toBe(1);
+  });
+});
