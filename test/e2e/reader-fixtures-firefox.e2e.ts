@@ -1,0 +1,167 @@
+/**
+ * The main reader page fixtures in real Firefox ESR with GaitGuard loaded: what the content scripts of all
+ * frames read, as the worker merged it, through the popup's `get-tab-state` reply.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { launchFirefox, openExtensionPage, type FirefoxSession } from './harness/firefox';
+import {
+  quotesOf,
+  reportWhere,
+  rulesOf,
+  waitUntilForgotten,
+  type AskWorker,
+  type TabReport,
+} from './harness/tab-report';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let session: FirefoxSession;
+let page: Page;
+let extensionPage: Page;
+let tabId: number;
+
+interface ExtensionGlobal {
+  browser: {
+    runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: { report?: unknown } }> };
+    tabs: { query(query: object): Promise<Array<{ id?: number; url?: string }>> };
+  };
+}
+
+const ask: AskWorker = (id) =>
+  extensionPage.evaluate(async (target) => {
+    const { browser } = globalThis as unknown as ExtensionGlobal;
+    const reply = await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: target });
+    return (reply.ok ? reply.data?.report : undefined) as TabReport | undefined;
+  }, id);
+
+const until = (accept: (report: TabReport) => boolean): Promise<TabReport> => reportWhere(ask, tabId, accept);
+
+async function openFixture(path: string): Promise<void> {
+  await page.goto('about:blank');
+  await waitUntilForgotten(ask, tabId);
+  await page.goto(`${server.origin}/fixtures/${path}`, { waitUntil: 'domcontentloaded' });
+}
+
+async function appendHtml(html: string): Promise<void> {
+  await page.evaluate((markup) => document.body.insertAdjacentHTML('beforeend', markup), html);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  session = await launchFirefox();
+  page = await session.browser.newPage();
+  await page.goto(`${server.origin}/fixtures/textarea-note.html`);
+  const popup = await openExtensionPage(
+    session,
+    `src/ui/popup/index.html?forUrl=${encodeURIComponent(page.url())}`,
+  );
+  await popup.waitForSelector('::-p-text(Turn on for this site)');
+  await popup.click('::-p-text(Turn on for this site)');
+  await popup.waitForFunction(
+    () => document.querySelector('[data-testid="site-state"]')?.textContent === 'On',
+    { timeout: 15_000 },
+  );
+  extensionPage = popup;
+  tabId = await extensionPage.evaluate(async (url) => {
+    const { browser } = globalThis as unknown as ExtensionGlobal;
+    return (await browser.tabs.query({})).find((tab) => tab.url === url)?.id ?? -1;
+  }, page.url());
+  expect(tabId).toBeGreaterThan(0);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('reader fixtures in Firefox', () => {
+  it('textarea note: reads the note and charge table; an edit flips the units check', async () => {
+    const clean = await until((report) => report.noteCount === 1 && report.chargeCount === 2);
+    expect(rulesOf(clean)).toEqual([]);
+    await page.$eval('#note-body', (node) => {
+      const note = node as HTMLTextAreaElement;
+      note.value = note.value.replace('(97116): 23 min', '(97116): 7 min');
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const edited = await until((report) => rulesOf(report).includes('units-exceed-minutes'));
+    expect(quotesOf(edited)).toContain('note:97116): 7 min');
+    expect(quotesOf(edited)).toContain('charge:97116 × 2 GP (23 min)');
+    expect(quotesOf(edited).join(' ')).not.toContain('38 min');
+  });
+
+  it('hidden stale notes: only the current note and the visible charge row are read', async () => {
+    await openFixture('hidden-stale-note.html');
+    const report = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    expect([report.noteCount, report.chargeCount]).toEqual([1, 1]);
+    expect(quotesOf(report)).toContain('note:97116): 22 min');
+    expect(quotesOf(report).join(' ')).not.toMatch(/\b(53|45|38|30|60|15) min|× [34]\b|STALE/);
+  });
+
+  it('time in / time out: becomes minutes the engine counts', async () => {
+    await openFixture('time-in-out.html');
+    await until((r) => r.noteCount === 2 && r.chargeCount === 0);
+    await appendHtml(
+      '<table><tr><th>CPT</th><th>Mod</th><th>Units</th></tr><tr><td>97116</td><td>GP</td><td>8</td></tr></table>',
+    );
+    const report = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    expect(report.findings.find((f) => f.rule === 'units-exceed-minutes')?.message).toContain(
+      'the minutes support 4',
+    );
+    expect(quotesOf(report)).toContain('note:Time in 13:05 / Time out 14:02');
+  });
+
+  it('iframe editors: reads the TinyMCE frame written by script and the srcdoc frame', async () => {
+    await openFixture('iframe-editor.html');
+    await until((r) => r.noteCount === 2 && r.chargeCount === 0);
+    await appendHtml(
+      '<table><tr><th>CPT</th><th>Mod</th><th>Units</th></tr><tr><td>97116</td><td>GP</td><td>4</td></tr></table>',
+    );
+    const report = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    expect(quotesOf(report)).toContain('note:97116): 30 min');
+    // The editor frames are read by the parent; Firefox's about:blank frame must not report them again.
+    expect(report.noteCount).toBe(2);
+  });
+
+  it("shadow components: reads open shadow roots, never the overlay's own content", async () => {
+    await openFixture('shadow-components.html');
+    const report = await until((r) => r.noteCount === 1 && r.chargeCount === 1 && r.findings.length > 0);
+    expect(quotesOf(report)).toContain('charge:97116 × 2 GP:CQ');
+    expect(quotesOf(report).join(' ')).not.toMatch(/60 min|× 4/);
+  });
+
+  it('OpenEMR fee sheet: a line deleted in the page is dropped', async () => {
+    await openFixture('openemr-fee-sheet.html');
+    const report = await until((r) => r.chargeCount === 3 && rulesOf(r).includes('cq-modifier-missing'));
+    expect(quotesOf(report)).toContain('charge:97116 × 3 GP:59');
+    await page.click('input[name="bill[2][del]"]');
+    const deleted = await until((r) => r.chargeCount === 2);
+    expect(quotesOf(deleted).join(' ')).not.toContain('97116');
+  });
+
+  it('SPA swap: the findings follow the encounter shown without a page load', async () => {
+    await openFixture('spa-swap.html');
+    const first = await until((r) => r.chargeCount === 1 && r.findings.length > 0);
+    expect(rulesOf(first)).toEqual(['documentation-incomplete']);
+    await page.click('button[data-enc="B"]');
+    const second = await until((r) => r.chargeCount === 2 && rulesOf(r).includes('repetitive-walking'));
+    expect(quotesOf(second)).toContain('note:Ambulated 300 ft x 3 in hallway for endurance.');
+    expect(quotesOf(second)).toContain('charge:97116 × 1 GP');
+  });
+
+  it('note frame + fee frame: merged, with the unreachable widget listed as foreign', async () => {
+    await openFixture('two-frame/top.html');
+    const report = await until((r) => r.noteCount === 1 && r.chargeCount === 2 && r.findings.length > 0);
+    expect(report.foreignOrigins).toEqual(['https://partner-widgets.example.com']);
+    expect(quotesOf(report)).toContain('charge:97116 × 2 GP');
+  });
+
+  it('nested frames: the SOAP and fee sheet frames two levels down are merged', async () => {
+    await openFixture('nested-frames/main.html');
+    const report = await until(
+      (r) => r.noteCount === 4 && r.chargeCount === 1 && rulesOf(r).includes('units-exceed-minutes'),
+    );
+    expect(quotesOf(report)).toContain('note:97116): 18 min');
+    expect(quotesOf(report)).toContain('charge:97116 × 2 GP');
+  });
+});
