@@ -7,10 +7,11 @@ import type { NoteText } from '../model';
 import type { MentionContext } from './context';
 import { contextOf } from './context';
 import type { Layout } from './layout';
-import { layoutOf } from './layout';
+import { indexAt, layoutOf } from './layout';
+import { asciiLower } from './lower';
 import type { MinuteEntry, MinuteFact } from './minutes';
 import { extractMinutes, quoteOf } from './minutes';
-import { PATTERNS } from './patterns';
+import { PATTERNS, eachMatch } from './patterns';
 
 export const CONCEPTS = [
   'gaitTerm',
@@ -32,17 +33,19 @@ export const CONCEPTS = [
 export type Concept = (typeof CONCEPTS)[number];
 
 export interface Mention {
-  concept: Concept;
-  noteId: string;
-  start: number;
-  end: number;
-  /** The matched words. */
-  match: string;
-  ctx: MentionContext;
+  readonly concept: Concept;
+  readonly noteId: string;
+  readonly start: number;
+  readonly end: number;
+  /** The matched words, as written. */
+  readonly match: string;
+  readonly ctx: MentionContext;
 }
 
 export interface AnalyzedNote {
   note: NoteText;
+  /** The note after asciiLower(), same offsets. */
+  lower: string;
   layout: Layout;
   /** Sentences that speak of walking (any context). */
   gaitSentences: Set<number>;
@@ -59,12 +62,42 @@ export interface NoteAnalysis {
 const MAX_MENTIONS_PER_NOTE = 400;
 
 /**
+ * Most mentions are never asked for their context (a rule that finds one documented device stops there),
+ * so the context and the matched words are worked out on first use and kept.
+ */
+class NoteMention implements Mention {
+  readonly noteId: string;
+  #ctx: MentionContext | undefined;
+
+  constructor(
+    readonly concept: Concept,
+    private readonly analyzed: AnalyzedNote,
+    readonly start: number,
+    readonly end: number,
+  ) {
+    this.noteId = analyzed.note.id;
+  }
+
+  get match(): string {
+    return this.analyzed.note.text.slice(this.start, this.end);
+  }
+
+  get ctx(): MentionContext {
+    this.#ctx ??= contextOf(this.analyzed.lower, this.analyzed.layout, this.start, this.end);
+    return this.#ctx;
+  }
+}
+
+/**
  * Cheap literal checks that let a costly pattern skip a note that cannot match it (the PTA pattern has no
  * literal prefix, so the regex engine would try it at every position).
  */
 const GATES: Partial<Record<Concept, (text: string) => boolean>> = {
   ptaProvider: (text) => text.includes('PTA') || text.includes('ssistant'),
 };
+
+/** Case-sensitive concepts run on the original text; the others on the lower-cased one. */
+const CASE_SENSITIVE: ReadonlySet<Concept> = new Set(['ptaProvider']);
 
 export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
   const mentions = Object.fromEntries(CONCEPTS.map((c) => [c, [] as Mention[]])) as Record<
@@ -75,24 +108,25 @@ export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
   for (const note of notes) {
     if (note.text.trim() === '') continue;
     const layout = layoutOf(note.text);
-    const gaitSentences = new Set<number>();
+    const lower = asciiLower(note.text);
+    const analyzed: AnalyzedNote = { note, lower, layout, gaitSentences: new Set<number>() };
     for (const concept of CONCEPTS) {
       if (GATES[concept]?.(note.text) === false) continue;
+      const list = mentions[concept];
       let count = 0;
-      for (const m of note.text.matchAll(PATTERNS[concept])) {
-        if (++count > MAX_MENTIONS_PER_NOTE) break;
+      eachMatch(PATTERNS[concept], CASE_SENSITIVE.has(concept) ? note.text : lower, (m) => {
+        if (++count > MAX_MENTIONS_PER_NOTE) return false;
         const start = m.index;
-        const end = start + m[0].length;
-        const ctx = contextOf(note.text, layout, start, end);
-        if (concept === 'gaitTerm') gaitSentences.add(ctx.sentence);
-        mentions[concept].push({ concept, noteId: note.id, start, end, match: m[0], ctx });
-      }
+        if (concept === 'gaitTerm') analyzed.gaitSentences.add(indexAt(layout.sentenceStarts, start));
+        list.push(new NoteMention(concept, analyzed, start, start + m[0].length));
+        return true;
+      });
     }
-    const minutes = extractMinutes(note, layout);
+    const minutes = extractMinutes(note, layout, lower);
     analysis.minutes.push(...minutes.perCode);
     analysis.totalTimed.push(...minutes.totalTimed);
     analysis.totalTreatment.push(...minutes.totalTreatment);
-    analysis.notes.push({ note, layout, gaitSentences });
+    analysis.notes.push(analyzed);
   }
   return analysis;
 }

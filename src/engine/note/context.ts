@@ -5,7 +5,7 @@
  */
 import type { Layout, SectionKind } from './layout';
 import { sectionAt, sentenceBounds } from './layout';
-import { PATTERNS } from './patterns';
+import { PATTERNS, eachMatch } from './patterns';
 
 const WINDOW_BEFORE = 160;
 const WINDOW_AFTER = 100;
@@ -20,26 +20,29 @@ export interface MentionContext {
   conditional: boolean;
 }
 
-export function contextOf(text: string, layout: Layout, start: number, end: number): MentionContext {
+/** `lower` is the note after asciiLower(): the cue patterns have no `i` flag. */
+export function contextOf(lower: string, layout: Layout, start: number, end: number): MentionContext {
   const sentence = sentenceBounds(layout, start);
   const from = Math.max(sentence.start, start - WINDOW_BEFORE);
   const to = Math.min(sentence.end, end + WINDOW_AFTER);
-  const around = text.slice(from, to);
-  const before = text.slice(Math.max(sentence.start, start - NEGATION_REACH), start);
+  const around = lower.slice(from, to);
+  const before = lower.slice(Math.max(sentence.start, start - NEGATION_REACH), start);
   return {
     section: sectionAt(layout, start),
     sentence: sentence.index,
     negated: isNegated(before),
     plan: PATTERNS.planCue.test(around),
     history: PATTERNS.historyCue.test(around),
-    conditional: PATTERNS.conditionalCue.test(text.slice(Math.max(sentence.start, start - 60), start)),
+    conditional: PATTERNS.conditionalCue.test(lower.slice(Math.max(sentence.start, start - 60), start)),
   };
 }
 
-/** A negator shortly before the mention, not cancelled by a later "but"/"however". */
+/** A negator shortly before the mention, not cancelled by a later "but"/"however". `before` is lower-case. */
 export function isNegated(before: string): boolean {
   let lastEnd = -1;
-  for (const m of before.matchAll(PATTERNS.negationCue)) lastEnd = m.index + m[0].length;
+  eachMatch(PATTERNS.negationCue, before, (m) => {
+    lastEnd = m.index + m[0].length;
+  });
   if (lastEnd < 0) return false;
   return !PATTERNS.contrastCue.test(before.slice(lastEnd));
 }

@@ -44,19 +44,41 @@ function isSentenceEnd(text: string, i: number): boolean {
   return false;
 }
 
+/**
+ * The longest a heading match can run from its line start: 8 blanks, "12. " with 3 blanks, 61 characters of
+ * name, the colon. A line with no colon that close cannot hold a heading, so the sticky pattern is skipped.
+ */
+const HEADING_REACH = 8 + 3 + 3 + 61 + 1;
+
+function colonWithin(text: string, from: number): boolean {
+  const to = Math.min(text.length, from + HEADING_REACH);
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 58 /* : */) return true;
+    if (ch === 10 /* \n */) return false;
+  }
+  return false;
+}
+
 export function layoutOf(text: string): Layout {
   const sentenceStarts = [0];
   const sectionStarts = [0];
   const sectionKinds: SectionKind[] = ['none'];
   const heading = PATTERNS.heading;
+  // Long notes repeat the same few headings; their kinds are worked out once per note.
+  const kinds = new Map<string, SectionKind | undefined>();
   let lineStart = true;
   for (let i = 0; i < text.length; i++) {
     if (lineStart) {
       lineStart = false;
       heading.lastIndex = i;
-      const m = heading.exec(text);
+      const m = colonWithin(text, i) ? heading.exec(text) : null;
       if (m && m[1] !== undefined) {
-        const kind = classifyHeading(m[1]);
+        let kind = kinds.get(m[1]);
+        if (!kinds.has(m[1])) {
+          kind = classifyHeading(m[1]);
+          if (kinds.size < 1000) kinds.set(m[1], kind);
+        }
         if (kind) {
           if (sectionStarts[sectionStarts.length - 1] === i) sectionKinds[sectionKinds.length - 1] = kind;
           else {

@@ -3,7 +3,7 @@
  * "ther ex", "NMR") tells whose minutes a number is. Stair training maps to 97116 because gait training
  * includes stair climbing (domain doc §1).
  */
-import { PATTERNS } from './patterns';
+import { PATTERNS, eachMatch, firstMatch } from './patterns';
 
 export interface InterventionLabel {
   code: string;
@@ -67,31 +67,27 @@ export interface LabelMatch {
  */
 export function lastInterventionIn(label: string): LabelMatch | undefined {
   let bestCode: LabelMatch | undefined;
-  for (const m of label.matchAll(PATTERNS.codeInText)) {
+  eachMatch(PATTERNS.codeInText, label, (m) => {
     bestCode = { code: m[0], index: m.index, end: m.index + m[0].length };
-  }
+  });
   if (bestCode) return bestCode;
   let best: LabelMatch | undefined;
   for (const entry of INTERVENTION_LABELS) {
-    for (const m of label.matchAll(entry.pattern)) {
+    eachMatch(entry.pattern, label, (m) => {
       const end = m.index + m[0].length;
       if (!best || end > best.end) best = { code: entry.code, index: m.index, end };
-    }
+    });
   }
   return best;
 }
 
 /** The intervention that the text starts with, if any ("gait training" in "gait training with FWW"). */
 export function leadingIntervention(text: string): LabelMatch | undefined {
-  for (const m of text.matchAll(PATTERNS.codeInText)) {
-    if (m.index === 0) return { code: m[0], index: 0, end: m[0].length };
-    break;
-  }
+  const code = firstMatch(PATTERNS.codeInText, text);
+  if (code?.index === 0) return { code: code[0], index: 0, end: code[0].length };
   for (const entry of INTERVENTION_LABELS) {
-    for (const m of text.matchAll(entry.pattern)) {
-      if (m.index === 0) return { code: entry.code, index: 0, end: m[0].length };
-      break;
-    }
+    const m = firstMatch(entry.pattern, text);
+    if (m?.index === 0) return { code: entry.code, index: 0, end: m[0].length };
   }
   return undefined;
 }

@@ -7,7 +7,8 @@ import type { NoteText } from '../model';
 import type { Layout } from './layout';
 import { sectionAt, sentenceBounds } from './layout';
 import { lastInterventionIn, leadingIntervention } from './lexicon';
-import { PATTERNS } from './patterns';
+import { asciiLower } from './lower';
+import { PATTERNS, eachMatch } from './patterns';
 
 /** Minutes documented for one code. A range ("8-10 min") keeps its lower end, the figure that is sure. */
 export interface MinuteEntry {
@@ -60,7 +61,8 @@ function lineStartWithin(text: string, from: number, to: number): number {
   return cut < 0 ? from : from + cut + 1;
 }
 
-export function extractMinutes(note: NoteText, layout: Layout): NoteMinutes {
+/** `lower` is the note after asciiLower() (the scanning patterns have no `i` flag); quotes come from the note. */
+export function extractMinutes(note: NoteText, layout: Layout, lower = asciiLower(note.text)): NoteMinutes {
   const text = note.text;
   const perCode: MinuteEntry[] = [];
   const totalTimed: MinuteFact[] = [];
@@ -74,14 +76,14 @@ export function extractMinutes(note: NoteText, layout: Layout): NoteMinutes {
   });
 
   let previousEnd = 0;
-  for (const m of text.matchAll(PATTERNS.minuteQuantity)) {
-    if (perCode.length >= MAX_ENTRIES) break;
+  eachMatch(PATTERNS.minuteQuantity, lower, (m) => {
+    if (perCode.length >= MAX_ENTRIES) return false;
     const start = m.index;
     const end = start + m[0].length;
     const labelStart = lineStartWithin(text, Math.max(previousEnd, start - LABEL_REACH), start);
     previousEnd = end;
     const label = text.slice(labelStart, start);
-    if (PATTERNS.labelIsTotal.test(label) || PATTERNS.labelIsTotalTimed.test(label)) continue;
+    if (PATTERNS.labelIsTotal.test(label) || PATTERNS.labelIsTotalTimed.test(label)) return true;
     const minutes = Number(m[1]);
     const isPrime = (m[3] ?? '').length === 1 && (m[3] ?? '').toLowerCase() === (m[3] ?? '').toUpperCase();
     let owner = lastInterventionIn(label);
@@ -101,8 +103,8 @@ export function extractMinutes(note: NoteText, layout: Layout): NoteMinutes {
         }
       }
     }
-    if (!owner) continue;
-    if (isPlanOrHistory(text, layout, start, end)) continue;
+    if (!owner) return true;
+    if (isPlanOrHistory(text, layout, start, end)) return true;
     const spanStart = Math.min(ownerStart, start);
     perCode.push({
       code: owner.code,
@@ -113,29 +115,30 @@ export function extractMinutes(note: NoteText, layout: Layout): NoteMinutes {
       quote: quoteOf(text, spanStart, end),
       labelledBy: label.includes(owner.code) ? 'code' : 'name',
     });
-  }
+    return true;
+  });
 
   for (const pattern of [PATTERNS.totalTimedBefore, PATTERNS.totalTimedAfter]) {
-    for (const m of text.matchAll(pattern)) {
-      if (totalTimed.length >= MAX_ENTRIES) break;
+    eachMatch(pattern, lower, (m) => {
+      if (totalTimed.length >= MAX_ENTRIES) return false;
       const end = m.index + m[0].length;
-      if (isPlanOrHistory(text, layout, m.index, end)) continue;
-      totalTimed.push(fact(m.index, end, Number(m[1])));
-    }
+      if (!isPlanOrHistory(text, layout, m.index, end)) totalTimed.push(fact(m.index, end, Number(m[1])));
+      return true;
+    });
   }
-  for (const m of text.matchAll(PATTERNS.totalTreatmentBefore)) {
-    if (totalTreatment.length >= MAX_ENTRIES) break;
+  eachMatch(PATTERNS.totalTreatmentBefore, lower, (m) => {
+    if (totalTreatment.length >= MAX_ENTRIES) return false;
     const end = m.index + m[0].length;
-    if (PATTERNS.labelIsTotalTimed.test(m[0])) continue;
-    if (isPlanOrHistory(text, layout, m.index, end)) continue;
-    totalTreatment.push(fact(m.index, end, Number(m[1])));
-  }
-  for (const m of text.matchAll(PATTERNS.timeInOut)) {
-    if (totalTreatment.length >= MAX_ENTRIES) break;
+    if (PATTERNS.labelIsTotalTimed.test(m[0])) return true;
+    if (!isPlanOrHistory(text, layout, m.index, end)) totalTreatment.push(fact(m.index, end, Number(m[1])));
+    return true;
+  });
+  eachMatch(PATTERNS.timeInOut, lower, (m) => {
+    if (totalTreatment.length >= MAX_ENTRIES) return false;
     const minutes = clockDifference(m[1], m[2], m[3], m[4], m[5], m[6]);
-    if (minutes === undefined) continue;
-    totalTreatment.push(fact(m.index, m.index + m[0].length, minutes));
-  }
+    if (minutes !== undefined) totalTreatment.push(fact(m.index, m.index + m[0].length, minutes));
+    return true;
+  });
   perCode.push(...tableMinutes(note, layout));
   return { perCode, totalTimed, totalTreatment };
 }
