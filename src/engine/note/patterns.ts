@@ -145,6 +145,18 @@ export const PATTERNS = {
   /** A physical therapist assistant on this visit. Case-sensitive: "PTA" also means "prior to admission". */
   ptaProvider:
     /(?:\b(?:by|with|from|per) (?:the |a |our )?(?:L?PTA|[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant)\b|\b[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant\b|(?<=[A-Za-z.]), L?PTA\b|\bL?PTA(?::| provided| performed| treated| furnished| completed| administered)|\bLPTA\b)/g,
+  /**
+   * Past-tense attribution of today's care, before a PTA mention in the same sentence ("Treatment provided
+   * by J. Okafor, PTA"). Runs on lower-cased text.
+   */
+  ptaFurnishedCue:
+    /\b(?:provided|performed|furnished|completed|administered|rendered|delivered|treated|seen|treatment by|tx by|session by)\b/,
+  /** Words that make a PTA mention a future visit rather than today's ("PTA to follow up next week"). */
+  ptaFutureCue:
+    /\b(?:will|follow[ -]?up|next (?:week|visit|session|tx|time)|tomorrow|to be seen|to see|to continue|to treat|scheduled)\b/,
+  /** A signature line by a PTA: "J. Okafor, PTA", "Signed: Jane Doe, LPTA". Case-sensitive, from the line start. */
+  ptaSignatureLine:
+    /^[ \t]{0,8}(?:(?:[Ee]lectronically )?[Ss]igned(?: by)?:?[ \t]{1,3}|(?:[Tt]reating )?[Tt]herapist:?[ \t]{1,3})?[A-Z][a-z]{0,20}\.?[ \t]{1,3}(?:[A-Z]\.[ \t]{1,3})?[A-Z][A-Za-z'-]{1,30}, L?PTA\b/,
   sentenceCodeMention: /\b97116\b/g,
 
   whitespaceRun: /\s+/g,

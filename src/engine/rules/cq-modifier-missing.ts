@@ -1,7 +1,36 @@
 import type { Evidence } from '../model';
+import type { Mention } from '../note/analyze';
+import { noteById } from '../note/analyze';
+import { PATTERNS } from '../note/patterns';
 import { PTA_MODIFIER } from './citations';
 import { chargeEvidence, firstFew, mentionEvidence } from './facts';
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
+
+const REACH = 120;
+
+/**
+ * Notes often end with the provider line after the plan ("P: Continue POC.\nTreatment provided by
+ * J. Okafor, PTA, under supervision of L. Chen, PT."). The layout puts that line in the plan section, but
+ * it says who furnished today's care, not what will happen: a coder reads it as PTA-furnished. A PTA
+ * mention in the plan section therefore counts when its line attributes the care in the past tense
+ * or its line is a PTA's signature, and nothing on the line points to a future visit.
+ */
+function attributesTodaysCare(ctx: RuleContext, mention: Mention): boolean {
+  const analyzed = noteById(ctx.analysis, mention.noteId);
+  if (!analyzed) return false;
+  const { lower, note } = analyzed;
+  // The line, not the sentence: initials ("J. Okafor") end a sentence for the layout.
+  const from = Math.max(0, mention.start - REACH);
+  const cut = lower.slice(from, mention.start).lastIndexOf('\n');
+  const lineStart = cut >= 0 ? from + cut + 1 : from;
+  const after = lower.slice(mention.end, mention.end + REACH);
+  const lineEnd = mention.end + (after.includes('\n') ? after.indexOf('\n') : after.length);
+  if (PATTERNS.ptaFutureCue.test(lower.slice(lineStart, lineEnd))) return false;
+  if (PATTERNS.ptaFurnishedCue.test(lower.slice(lineStart, mention.start))) return true;
+  // A signature is a short line of its own; a longer one is prose.
+  if (cut < 0 && from > 0) return false;
+  return PATTERNS.ptaSignatureLine.test(note.text.slice(lineStart, mention.end + 1));
+}
 
 export const cqModifierMissing: Rule = {
   id: 'cq-modifier-missing',
@@ -15,7 +44,7 @@ export const cqModifierMissing: Rule = {
     if (missing.length === 0) return [];
     const pageSaysPta = ctx.encounter.furnishedBy?.includes('PTA') ?? false;
     const noteMentions = ctx.analysis.mentions.ptaProvider.filter(
-      (m) => !m.ctx.negated && !m.ctx.plan && m.ctx.section !== 'plan',
+      (m) => !m.ctx.negated && !m.ctx.plan && (m.ctx.section !== 'plan' || attributesTodaysCare(ctx, m)),
     );
     if (!pageSaysPta && noteMentions.length === 0) return [];
     const evidence: Evidence[] = [
