@@ -33,6 +33,22 @@ export const RULES: readonly RuleInfo[] = ALL_RULES.map(
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
+/**
+ * Several mentions in one sentence quote the same span ("laps in hallway for endurance"); the panel shows
+ * each span once, first occurrence kept in place.
+ */
+function withUniqueEvidence(finding: Finding): Finding {
+  const seen = new Set<string>();
+  const evidence = finding.evidence.filter((e) => {
+    const key =
+      e.kind === 'note' ? `note\u0000${e.noteId}\u0000${e.start}\u0000${e.end}` : `charge\u0000${e.chargeId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return evidence.length === finding.evidence.length ? finding : { ...finding, evidence };
+}
+
 export function buildContext(encounter: Encounter, tables: EditTables): RuleContext {
   const charges = encounter.charges.filter((line) => line.status !== 'deleted');
   const gaitLines = charges.filter((line) => line.code === GAIT_CODE && line.units > 0);
@@ -68,7 +84,7 @@ export function analyzeEncounter(encounter: Encounter, options: EngineOptions = 
     if (disabled.has(rule.id)) continue;
     if (rule.medicareOnly && !ctx.medicare) continue;
     try {
-      findings.push(...rule.run(ctx));
+      for (const finding of rule.run(ctx)) findings.push(withUniqueEvidence(finding));
     } catch {
       // A broken rule must not take the others down; it reports nothing.
     }
