@@ -29,6 +29,7 @@ import type { ContentToBackground, PageToBackground } from '../messages/to-backg
 import type { BackgroundToContent, TabReport } from '../messages/to-content';
 import type { Evidence, Severity } from '../engine/model';
 import { defaultSiteSettings, originPattern, siteOriginOf } from '../shared/settings';
+import type { Settings, SiteSettings } from '../shared/settings';
 import { describeSiteState } from './site-state';
 import { buildOptionsState, loadImportedTables, parseTablesFile, saveImportedTables } from './options-state';
 
@@ -141,12 +142,11 @@ async function fromContent(
       });
       return { ok: true };
     case 'save-pick':
-      await updateSettings((settings) => {
-        const site = settings.sites[topOrigin] ?? defaultSiteSettings(topOrigin);
-        const key = message.kind === 'note' ? 'noteSelectors' : 'chargeSelectors';
-        site[key] = [message.selector];
-        settings.sites[topOrigin] = site;
-      });
+      await updateSettings((own) =>
+        editSite(own, topOrigin, (site) => {
+          site[message.kind === 'note' ? 'noteSelectors' : 'chargeSelectors'] = [message.selector];
+        }),
+      );
       await send(tabId, { type: 'resend' });
       return { ok: true };
   }
@@ -182,63 +182,51 @@ async function fromPage(message: PageToBackground): Promise<Reply> {
       if (!(await hasOriginPermission(message.origin))) {
         return { ok: false, error: `GaitGuard has no permission for ${message.origin} yet` };
       }
-      await updateSettings((settings) => {
-        const site = settings.sites[message.origin] ?? defaultSiteSettings(message.origin);
-        site.state = 'on';
-        settings.sites[message.origin] = site;
-      });
+      await updateSettings((own) => editSite(own, message.origin, (site) => (site.state = 'on')));
       await reconcile();
       await injectIntoOpenTabs(message.origin);
       return { ok: true };
     }
     case 'pause-site': {
-      const settings = await loadEffectiveSettings();
-      if (settings.lockedOrigins.includes(message.origin))
-        return { ok: false, error: 'Set by your organisation' };
-      await updateSettings((own) => {
-        const site = own.sites[message.origin] ?? defaultSiteSettings(message.origin);
-        site.state = message.paused ? 'paused' : 'on';
-        own.sites[message.origin] = site;
-      });
+      if (await isLocked(message.origin)) return LOCKED;
+      await updateSettings((own) =>
+        editSite(own, message.origin, (site) => (site.state = message.paused ? 'paused' : 'on')),
+      );
       await reconcile();
-      if (message.paused) {
-        await teardownOpenTabs(message.origin);
-        clearOriginTabs(message.origin);
-      } else {
-        await injectIntoOpenTabs(message.origin);
-      }
+      if (message.paused) await stopOriginTabs(message.origin);
+      else await injectIntoOpenTabs(message.origin);
       return { ok: true };
     }
     case 'disable-site': {
       const settings = await loadEffectiveSettings();
-      if (settings.lockedOrigins.includes(message.origin))
-        return { ok: false, error: 'Set by your organisation' };
-      await teardownOpenTabs(message.origin);
-      clearOriginTabs(message.origin);
+      if (settings.lockedOrigins.includes(message.origin)) return LOCKED;
+      await stopOriginTabs(message.origin);
+      // A site an (unlocked) policy lists would come back "on"; the coder's "off" is kept as paused.
       await updateSettings((own) => {
-        delete own.sites[message.origin];
+        if (settings.policyOrigins.includes(message.origin)) {
+          editSite(own, message.origin, (site) => (site.state = 'paused'));
+        } else {
+          delete own.sites[message.origin];
+        }
       });
       await browser.permissions.remove({ origins: [originPattern(message.origin)] }).catch(() => false);
       await reconcile();
       return { ok: true };
     }
     case 'set-site-method': {
-      const settings = await loadEffectiveSettings();
-      if (settings.lockedOrigins.includes(message.origin))
-        return { ok: false, error: 'Set by your organisation' };
-      await updateSettings((own) => {
-        const site = own.sites[message.origin] ?? defaultSiteSettings(message.origin);
-        site.method = message.method;
-        site.medicare = message.medicare;
-        own.sites[message.origin] = site;
-      });
+      if (await isLocked(message.origin)) return LOCKED;
+      await updateSettings((own) =>
+        editSite(own, message.origin, (site) => {
+          site.method = message.method;
+          site.medicare = message.medicare;
+        }),
+      );
       await reanalyzeOrigin(message.origin);
       return { ok: true };
     }
     case 'set-rule-enabled': {
       const settings = await loadEffectiveSettings();
-      if (settings.lockedRules.includes(message.rule))
-        return { ok: false, error: 'Set by your organisation' };
+      if (settings.lockedRules.includes(message.rule)) return LOCKED;
       await updateSettings((own) => {
         const others = own.disabledRules.filter((rule) => rule !== message.rule);
         own.disabledRules = message.enabled ? others : [...others, message.rule];
@@ -269,6 +257,24 @@ async function fromPage(message: PageToBackground): Promise<Reply> {
       return { ok: true, data: { overlayHidden: settings.overlayHidden } };
     }
   }
+}
+
+const LOCKED: Reply = { ok: false, error: 'Set by your organisation' };
+
+async function isLocked(origin: string): Promise<boolean> {
+  return (await loadEffectiveSettings()).lockedOrigins.includes(origin);
+}
+
+/** Changes the coder's own entry for a site, creating it with defaults the first time. */
+function editSite(settings: Settings, origin: string, change: (site: SiteSettings) => void): void {
+  const site = settings.sites[origin] ?? defaultSiteSettings(origin);
+  change(site);
+  settings.sites[origin] = site;
+}
+
+async function stopOriginTabs(origin: string): Promise<void> {
+  await teardownOpenTabs(origin);
+  clearOriginTabs(origin);
 }
 
 function clearOriginTabs(origin: string): void {

@@ -27,6 +27,8 @@ export interface EffectiveSettings extends Settings {
   lockedOrigins: string[];
   /** Rules turned off by a locking policy. */
   lockedRules: string[];
+  /** Every origin the policy lists, locked or not. */
+  policyOrigins: string[];
   policyActive: boolean;
 }
 
@@ -34,10 +36,12 @@ export interface EffectiveSettings extends Settings {
 export function applyPolicy(settings: Settings, policy: Policy | undefined): EffectiveSettings {
   const sites: Record<string, SiteSettings> = { ...settings.sites };
   const lockedOrigins: string[] = [];
+  const policyOrigins: string[] = [];
   const locked = policy?.lock === true;
   for (const preset of policy?.sites ?? []) {
     const origin = siteOriginOf(preset.origin);
     if (!origin) continue;
+    policyOrigins.push(origin);
     const own = sites[origin];
     const base = own ?? defaultSiteSettings(origin);
     sites[origin] = {
@@ -56,6 +60,7 @@ export function applyPolicy(settings: Settings, policy: Policy | undefined): Eff
     disabledRules,
     lockedOrigins,
     lockedRules: locked ? policyRules : [],
+    policyOrigins,
     policyActive: policy !== undefined,
   };
 }

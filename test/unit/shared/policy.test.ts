@@ -38,6 +38,7 @@ describe('applyPolicy', () => {
     });
     expect(effective.sites['https://fees.example.org']).toMatchObject({ state: 'on', method: 'per-code' });
     expect(effective.lockedOrigins).toEqual([]);
+    expect(effective.policyOrigins).toEqual(['https://emr.example.org', 'https://fees.example.org']);
   });
 
   it('a locking policy wins: its sites are on with its method, and its rules stay off', () => {
