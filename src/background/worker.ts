@@ -27,7 +27,7 @@ import {
 } from './tab-reports';
 import type { ContentToBackground, PageToBackground } from '../messages/to-background';
 import type { BackgroundToContent, TabReport } from '../messages/to-content';
-import type { Evidence, Severity } from '../engine/model';
+import type { Evidence, RuleId, Severity } from '../engine/model';
 import { defaultSiteSettings, originPattern, siteOriginOf } from '../shared/settings';
 import type { Settings, SiteSettings } from '../shared/settings';
 import { describeSiteState } from './site-state';
@@ -227,9 +227,14 @@ async function fromPage(message: PageToBackground): Promise<Reply> {
     case 'set-rule-enabled': {
       const settings = await loadEffectiveSettings();
       if (settings.lockedRules.includes(message.rule)) return LOCKED;
+      const toggle = (rules: RuleId[]) => {
+        const others = rules.filter((rule) => rule !== message.rule);
+        return message.enabled ? others : [...others, message.rule];
+      };
+      const { origin } = message;
       await updateSettings((own) => {
-        const others = own.disabledRules.filter((rule) => rule !== message.rule);
-        own.disabledRules = message.enabled ? others : [...others, message.rule];
+        if (origin) editSite(own, origin, (site) => (site.disabledRules = toggle(site.disabledRules ?? [])));
+        else own.disabledRules = toggle(own.disabledRules);
       });
       await reanalyzeAll();
       return { ok: true };

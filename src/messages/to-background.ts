@@ -50,6 +50,8 @@ export const SetRuleEnabledMessageSchema = z.object({
   type: z.literal('set-rule-enabled'),
   rule: RuleIdSchema,
   enabled: z.boolean(),
+  /** For one site only; without it the rule changes everywhere. */
+  origin: z.optional(origin),
 });
 /** From the popup: scroll the page to a finding's evidence and highlight it. */
 export const RevealMessageSchema = z.object({ type: z.literal('reveal'), tabId, evidence: EvidenceSchema });

@@ -81,6 +81,25 @@ describe('accessibility', () => {
   });
 });
 
+describe('rules per site', () => {
+  it('a rule switched off for this site on the options page disappears from the overlay', async () => {
+    const rulesOf = async () =>
+      (await waitForOverlayFindings(page, { atLeast: 0 })).map((finding) => finding.rule);
+    expect(await rulesOf()).toContain('no-improvement-expected');
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/src/ui/options/index.html`);
+    const row = options.locator(`tr[data-origin="${server.origin}"]`);
+    await row.locator('summary').click();
+    const checkbox = row.getByRole('checkbox', { name: 'Walking not expected to improve' });
+    await checkbox.uncheck();
+    await expect.poll(rulesOf, { timeout: 10_000 }).not.toContain('no-improvement-expected');
+    expect(await row.locator('summary').textContent()).toContain('1');
+    await checkbox.check();
+    await expect.poll(rulesOf, { timeout: 10_000 }).toContain('no-improvement-expected');
+    await options.close();
+  });
+});
+
 describe('evidence on the page', () => {
   it('clicking an evidence quote in the overlay marks it in the frame that holds it', async () => {
     await page.screenshot({ path: resolve(shots, 'overlay.png') });

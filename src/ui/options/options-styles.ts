@@ -14,5 +14,8 @@ th{font-size:12px;color:var(--gg-muted);font-weight:600}
 .gg-ok-text{color:var(--gg-ok)}
 .gg-lock{font-size:12px;color:var(--gg-muted)}
 select{font:inherit}
+.gg-site-rules{margin:0 0 6px;font-size:13px}
+.gg-site-rules summary{cursor:pointer;color:var(--gg-muted)}
+.gg-site-rule{display:block;margin:2px 0}
 button:focus-visible,input:focus-visible,select:focus-visible{outline:2px solid var(--gg-focus);outline-offset:2px}
 `;

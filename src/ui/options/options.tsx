@@ -7,6 +7,35 @@ import { ask } from '../ask';
 import { t } from '../i18n';
 import type { OptionsState } from '../../background/options-state';
 
+/** Rules switched off on one site only (a rule off everywhere is shown off and cannot be turned on here). */
+function SiteRules(props: {
+  origin: string;
+  disabled: readonly RuleId[];
+  globallyOff: readonly RuleId[];
+  onToggle(rule: RuleId, enabled: boolean): void;
+}) {
+  const offHere = props.disabled.length;
+  return (
+    <details class="gg-site-rules">
+      <summary>{t('siteRulesSummary', String(offHere))}</summary>
+      {RULES.map((rule) => {
+        const everywhere = props.globallyOff.includes(rule.id);
+        return (
+          <label key={rule.id} class="gg-site-rule">
+            <input
+              type="checkbox"
+              checked={!everywhere && !props.disabled.includes(rule.id)}
+              disabled={everywhere}
+              onChange={(event) => props.onToggle(rule.id, event.currentTarget.checked)}
+            />{' '}
+            {rule.title}
+          </label>
+        );
+      })}
+    </details>
+  );
+}
+
 export function Options() {
   const [state, setState] = useState<OptionsState | undefined>();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
@@ -77,8 +106,16 @@ export function Options() {
               return (
                 <tr key={site.origin} data-origin={site.origin}>
                   <td>{site.origin}</td>
-                  <td>{site.state === 'on' ? 'On' : t('statePaused')}</td>
+                  <td>{site.state === 'on' ? t('stateOn') : t('statePaused')}</td>
                   <td>
+                    <SiteRules
+                      origin={site.origin}
+                      disabled={site.disabledRules ?? []}
+                      globallyOff={state.disabledRules}
+                      onToggle={(rule, enabled) =>
+                        void run({ type: 'set-rule-enabled', rule, enabled, origin: site.origin })
+                      }
+                    />
                     <select
                       aria-label={t('payerRulesFor', site.origin)}
                       disabled={locked}
