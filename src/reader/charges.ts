@@ -13,6 +13,7 @@ import {
   type Scope,
   type VisibilityContext,
 } from './dom';
+import { logValueRead } from './deps';
 import { classifyControlName, classifyLabel, type ChargeField } from './fields';
 import type { Located } from './scan';
 import {
@@ -181,13 +182,18 @@ export function cellValue(cell: Element | undefined, ctx: VisibilityContext): st
   const text = shortText(cell, ctx);
   if (text) return text;
   const hidden = cell.querySelector('input[type="hidden"]');
-  return hidden ? (hidden as HTMLInputElement).value : '';
+  if (!hidden) return '';
+  logValueRead(hidden);
+  return (hidden as HTMLInputElement).value;
 }
 
 function cellFlag(cell: Element | undefined, ctx: VisibilityContext): boolean | undefined {
   if (!cell) return undefined;
   const box = cell.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
-  if (box) return box.checked;
+  if (box) {
+    logValueRead(box);
+    return box.checked;
+  }
   const text = shortText(cell, ctx).toLowerCase();
   if (!text) return undefined;
   return /^(yes|y|x|true|✓|✔|billed|deleted|void)$/.test(text);
@@ -214,6 +220,7 @@ function rowSignals(row: Element): {
     const field = classifyControlName(control.getAttribute('name') ?? '');
     if (!field) continue;
     const input = control as HTMLInputElement;
+    logValueRead(control);
     const value = control.tagName === 'SELECT' ? controlValue(control) : input.value;
     const on =
       input.type === 'checkbox' || input.type === 'radio'
@@ -348,6 +355,7 @@ export function chargesFromControls(
       if (control === el) continue;
       const field = fieldOf(control, ctx);
       const input = control as HTMLInputElement;
+      logValueRead(control);
       const isBox = input.type === 'checkbox' || input.type === 'radio';
       const value = isBox
         ? input.checked

@@ -3,6 +3,7 @@
  * and no checkVisibility): visibility, rendered text with line breaks, labels, control values, selectors.
  */
 import { MAX_LABEL_CHARS, OVERLAY_HOST_TAG, SCOPE_SEPARATOR } from './constants';
+import { logTextRead, logValueRead } from './deps';
 import { collapseWhitespace, truncate } from './text';
 
 const OVERLAY_TAG_UPPER = OVERLAY_HOST_TAG.toUpperCase();
@@ -235,6 +236,7 @@ export function isTextControl(el: Element): el is HTMLInputElement | HTMLTextAre
 
 /** What a form control shows: a select's chosen option text, a checkbox's state, an input's value. */
 export function controlValue(el: Element): string {
+  logValueRead(el);
   if (el.tagName === 'SELECT') {
     const select = el as HTMLSelectElement;
     const option = select.selectedIndex >= 0 ? select.options[select.selectedIndex] : undefined;
@@ -253,6 +255,7 @@ export function controlValue(el: Element): string {
 
 /** The raw option value of a select (e.g. "09"), which beats display text for times. */
 export function controlRawValue(el: Element): string {
+  logValueRead(el);
   if (el.tagName === 'SELECT' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') {
     return (el as HTMLSelectElement).value;
   }
@@ -345,6 +348,7 @@ function renderNode(node: Node, builder: TextBuilder, options: RenderOptions, pr
     return;
   }
   if (tag === 'TEXTAREA') {
+    logValueRead(el);
     pushLine(builder);
     appendPreformatted(builder, (el as HTMLTextAreaElement).value);
     pushLine(builder);
@@ -375,6 +379,7 @@ function renderNode(node: Node, builder: TextBuilder, options: RenderOptions, pr
  * sections. Computed from the DOM, not innerText, so the browser and the CLI read the same text.
  */
 export function renderedText(el: Element, options: RenderOptions): string {
+  logTextRead(el);
   const builder: TextBuilder = { lines: [], current: '' };
   const children = el.shadowRoot ? el.shadowRoot.childNodes : el.childNodes;
   const pre = el.tagName === 'PRE' || /white-space\s*:\s*pre/i.test(el.getAttribute('style') ?? '');

@@ -5,6 +5,7 @@
 import type { NoteText, ProviderRole, UnitMethod } from '../engine/model';
 import { controlRawValue, controlValue, cssPath, isVisible, shortText, type VisibilityContext } from './dom';
 import { roleFromText } from './charges';
+import { logTextRead } from './deps';
 import { FACT_LABEL, type TimeControl } from './scan';
 import { parseDisplayedDate, stableId, truncate } from './text';
 
@@ -27,6 +28,7 @@ function factKind(label: string): FactKind {
 function valueElementText(el: Element, ctx: VisibilityContext): string {
   if (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) return controlValue(el);
   const control = el.querySelector('input:not([type="hidden"]), select');
+  logTextRead(el);
   if (control && el.textContent?.trim() === '') return controlValue(control);
   return truncate(shortText(el, ctx), 200);
 }
@@ -41,6 +43,7 @@ function valueAfterLabel(node: Text, labelEnd: number, ctx: VisibilityContext): 
   const parent = node.parentElement;
   if (!parent) return '';
   const next = node.nextSibling;
+  if (next) logTextRead(next);
   if (next?.nodeType === 3 && next.textContent?.trim()) return next.textContent.trim();
   if (next?.nodeType === 1) return valueElementText(next as Element, ctx);
   if (parent.tagName === 'LABEL') {
@@ -50,6 +53,7 @@ function valueAfterLabel(node: Text, labelEnd: number, ctx: VisibilityContext): 
   let holder: Element = parent;
   for (let depth = 0; depth < 3; depth++) {
     const afterText = holder.nextSibling;
+    if (afterText) logTextRead(afterText);
     if (afterText?.nodeType === 3 && afterText.textContent?.trim()) return afterText.textContent.trim();
     const sibling = holder.nextElementSibling;
     if (sibling) return valueElementText(sibling, ctx);

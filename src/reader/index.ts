@@ -38,7 +38,8 @@ import {
   type VisibilityContext,
 } from './dom';
 import { readPageFacts, readTimeInOut } from './facts';
-import { heuristicNotes, makeNote, type NoteReadContext } from './notes';
+import { startReadLog, stopReadLog, type ReadLog } from './deps';
+import { heuristicNotes, makeNote, noteSources, type NoteReadContext, type NoteSource } from './notes';
 import { scanFrame, type Located, type ScanResult } from './scan';
 import type { FrameSnapshot } from './snapshot';
 import { truncate } from './text';
@@ -65,6 +66,30 @@ export interface FrameReading {
   childFrames: HTMLIFrameElement[];
   /** Form controls whose values were read: a value set by script fires no event, so the watcher polls these. */
   controls: Element[];
+  /** What the watcher needs to update this reading without a full scan; absent when the read failed. */
+  detail?: ReadingDetail;
+}
+
+/**
+ * A note field whose text reaches the snapshot only through its own note: the one at `index` in
+ * snapshot.notes. A textarea is read by value; an editor by the rendered text of its subtree, which then
+ * holds nothing the scan collects (no fields, grids, page facts, frames or shadow roots).
+ */
+export interface TargetField {
+  kind: 'value' | 'editable';
+  el: Element;
+  index: number;
+  scope: Scope;
+}
+
+export interface ReadingDetail {
+  /** The scan this reading came from: control values never change what a scan collects. */
+  scan: ScanResult;
+  /** Charge grids and rows left out of note text. */
+  excluded: ReadonlySet<Element>;
+  /** Whether the frame was laid out (false under jsdom); asking again would force a layout. */
+  hasLayout: boolean;
+  targets: TargetField[];
 }
 
 /** Picked selectors may cross shadow roots and editor iframes; keep the prefix that leads to each match. */
@@ -213,9 +238,16 @@ function documentUrl(doc: Document): string {
 
 const ROLE_ORDER: readonly ProviderRole[] = ['PT', 'PTA', 'aide'];
 
-function readFrameUnsafe(doc: Document, options: ReaderOptions): FrameReading {
+interface FullReading {
+  reading: FrameReading & { detail: ReadingDetail };
+  sources: Array<NoteSource | undefined>;
+  /** Saved selectors or a site adapter took part: both find elements by selector. */
+  bySelector: boolean;
+}
+
+function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: ScanResult): FullReading {
   const url = documentUrl(doc);
-  const scan = scanFrame(doc, { ignoreSelector: options.ignoreSelector });
+  const scan = cachedScan ?? scanFrame(doc, { ignoreSelector: options.ignoreSelector });
   const ctx = createVisibilityContext(doc, scan.validIgnoreSelector);
   const warnings = [...scan.warnings];
   const providerRoles = new Set<ProviderRole>();
@@ -271,6 +303,7 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions): FrameReading {
     warnings.push(`The page shows ${notes.length} note fields; only the first ${MAX_NOTES} were read.`);
     notes = notes.slice(0, MAX_NOTES);
   }
+  const sources = notes.map((note) => noteSources.get(note));
   let charges = chargeOutcome.charges;
   if (charges.length > MAX_CHARGE_LINES) {
     warnings.push(
@@ -306,13 +339,93 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions): FrameReading {
   for (const container of chargeOutcome.containers) {
     controls.push(...Array.from(container.querySelectorAll('input, select')));
   }
-  return { snapshot, roots: scan.roots, childFrames: scan.childFrames, controls };
+  const bySelector =
+    adapters.length > 0 ||
+    [...(options.noteSelectors ?? []), ...(options.chargeSelectors ?? [])].some((s) => s.trim());
+  const detail: ReadingDetail = {
+    scan,
+    excluded: chargeOutcome.containers,
+    hasLayout: ctx.hasLayout,
+    targets: [],
+  };
+  return {
+    reading: { snapshot, roots: scan.roots, childFrames: scan.childFrames, controls, detail },
+    sources,
+    bySelector,
+  };
+}
+
+function isWithin(node: Node, el: Element): boolean {
+  return node === el || el.contains(node);
+}
+
+/** True when something the scan collected lies inside the editor: typing there could change it. */
+function holdsScanned(el: Element, scan: ScanResult): boolean {
+  const located = [
+    ...scan.textareas,
+    ...scan.editables,
+    ...scan.tables,
+    ...scan.ariaGrids,
+    ...scan.codeControls,
+    ...scan.timeControls,
+  ];
+  if (located.some((item) => item.el !== el && isWithin(item.el, el))) return true;
+  if (scan.factLabels.some(({ node }) => el.contains(node))) return true;
+  if ([...scan.childFrames, ...scan.foreignFrames].some((frame) => el.contains(frame))) return true;
+  return scan.roots.some((root) => {
+    const holder =
+      root.nodeType === 11 ? (root as ShadowRoot).host : (root as Document).defaultView?.frameElement;
+    return holder != null && el.contains(holder);
+  });
+}
+
+/** Fields whose own note is the only part of the snapshot that their value or text reaches. */
+function targetFields({ reading, sources, bySelector }: FullReading, log: ReadLog): TargetField[] {
+  const { scan } = reading.detail;
+  const targets: TargetField[] = [];
+  sources.forEach((source, index) => {
+    if (!source) return;
+    const { el, kind } = source;
+    const foreign = log.entries.some((entry) => {
+      if (entry.owner === el) return false;
+      if (kind === 'value') return entry.node === el;
+      // An editor's text must reach nothing but its note: no label, cell or fact read inside or around it.
+      return isWithin(entry.node, el) || (entry.node.nodeType === 1 && (entry.node as Element).contains(el));
+    });
+    if (foreign) return;
+    if (kind === 'editable') {
+      // Saved selectors and site adapters find elements by selector; new markup in the editor could match.
+      if (bySelector || holdsScanned(el, scan)) return;
+    }
+    const located = [...scan.textareas, ...scan.editables].find((item) => item.el === el);
+    if (located) targets.push({ kind, el, index, scope: located.scope });
+  });
+  return targets;
+}
+
+/**
+ * Reads one frame; with `cachedScan`, the scan of a page whose markup has not changed since (only control
+ * values have), which gives the same reading as a fresh scan without walking the page again.
+ */
+export function readFrameReusing(
+  doc: Document,
+  options: ReaderOptions,
+  cachedScan?: ScanResult,
+): FrameReading {
+  const log = startReadLog();
+  try {
+    const full = readFrameUnsafe(doc, options, cachedScan);
+    full.reading.detail.targets = targetFields(full, log);
+    return full.reading;
+  } finally {
+    stopReadLog();
+  }
 }
 
 /** Reads one frame and reports what else the watcher must keep an eye on. Never throws. */
 export function readFrameDetailed(doc: Document, options: ReaderOptions = {}): FrameReading {
   try {
-    return readFrameUnsafe(doc, options);
+    return readFrameReusing(doc, options);
   } catch (error) {
     const reason = error instanceof Error ? error.name : 'unknown error';
     return {

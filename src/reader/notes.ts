@@ -11,6 +11,7 @@ import {
   type Scope,
   type VisibilityContext,
 } from './dom';
+import { logValueRead, readAsOwner } from './deps';
 import type { Located, ScanResult } from './scan';
 import { stableId } from './text';
 
@@ -27,6 +28,25 @@ function isInsideAny(el: Element, containers: ReadonlySet<Element>): boolean {
   return false;
 }
 
+/**
+ * How a heuristic note field was read, for the watcher's targeted re-reads: a textarea by its value, an
+ * editor by its rendered text. Picked and adapter notes are not recorded, so they are always read in full.
+ */
+export interface NoteSource {
+  kind: 'value' | 'editable';
+  el: Element;
+}
+
+export const noteSources = new WeakMap<NoteText, NoteSource>();
+
+/** The text makeNote keeps: line breaks normalised, trailing blanks dropped, trimmed (not yet cut). */
+export function normaliseNoteText(rawText: string): string {
+  return rawText
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
+}
+
 /** Builds a NoteText, omitting empty fields and cutting over-long ones with a warning. */
 export function makeNote(
   prefix: string,
@@ -36,10 +56,7 @@ export function makeNote(
   label: string,
   read: NoteReadContext,
 ): NoteText | undefined {
-  let text = rawText
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+$/gm, '')
-    .trim();
+  let text = normaliseNoteText(rawText);
   if (!text) return undefined;
   if (text.length > MAX_NOTE_CHARS) {
     text = text.slice(0, MAX_NOTE_CHARS);
@@ -69,16 +86,24 @@ export function readTextarea(
   { el, scope }: Located<HTMLTextAreaElement>,
   read: NoteReadContext,
 ): NoteText | undefined {
-  return makeNote('note', el, scope, el.value, labelFor(el, read.ctx), read);
+  const value = readAsOwner(el, () => {
+    logValueRead(el);
+    return el.value;
+  });
+  const note = makeNote('note', el, scope, value, labelFor(el, read.ctx), read);
+  if (note) noteSources.set(note, { kind: 'value', el });
+  return note;
 }
 
 export function readEditable(
   { el, scope, labelledBy }: Located,
   read: NoteReadContext,
 ): NoteText | undefined {
-  const text = renderedText(el, { ctx: read.ctx, exclude: read.excluded });
+  const text = readAsOwner(el, () => renderedText(el, { ctx: read.ctx, exclude: read.excluded }));
   const label = labelFor(labelledBy ?? el, read.ctx);
-  return makeNote('note', el, scope, text, label, read);
+  const note = makeNote('note', el, scope, text, label, read);
+  if (note) noteSources.set(note, { kind: 'editable', el });
+  return note;
 }
 
 export function readReport({ el, scope }: Located, read: NoteReadContext): NoteText | undefined {

@@ -34,6 +34,8 @@ export interface ScanResult {
   /** Same-origin child frames with their own URL: their own content script reads them. */
   childFrames: HTMLIFrameElement[];
   foreignOrigins: string[];
+  /** The frames behind foreignOrigins. */
+  foreignFrames: Element[];
   /** Every root scanned (document, shadow roots, inline editor documents), for the watcher to observe. */
   roots: Array<Document | ShadowRoot>;
   warnings: string[];
@@ -142,6 +144,22 @@ function nextOutside(walker: TreeWalker, root: Node): Node | null {
 }
 
 export function scanFrame(doc: Document, options: ScanOptions): ScanResult {
+  return scanFrom(doc, options);
+}
+
+/**
+ * The scan of one note editor's subtree alone, as the full scan would see it there (the editor is the
+ * editable root around it). The watcher re-reads an editor by itself only while this finds nothing.
+ */
+export function scanSubtree(editor: Element, scope: Scope, options: ScanOptions): ScanResult {
+  return scanFrom(editor.ownerDocument, options, { editor, scope });
+}
+
+function scanFrom(
+  doc: Document,
+  options: ScanOptions,
+  subtree?: { editor: Element; scope: Scope },
+): ScanResult {
   const result: ScanResult = {
     textareas: [],
     editables: [],
@@ -153,6 +171,7 @@ export function scanFrame(doc: Document, options: ScanOptions): ScanResult {
     factLabels: [],
     childFrames: [],
     foreignOrigins: [],
+    foreignFrames: [],
     roots: [],
     warnings: [],
   };
@@ -181,10 +200,18 @@ export function scanFrame(doc: Document, options: ScanOptions): ScanResult {
     const ownerDoc = root.nodeType === 9 ? (root as Document) : (root as ShadowRoot).ownerDocument;
     const start = root.nodeType === 9 ? (root as Document).documentElement : root;
     if (!start) return;
+    walk(
+      ownerDoc,
+      start,
+      scope,
+      root.nodeType === 9 && (root as Document).designMode === 'on' ? (root as Document).body : null,
+    );
+  };
+
+  const walk = (ownerDoc: Document, start: Node, scope: Scope, editable: Element | null): void => {
     // <details> without `open` met so far: only then can an attribute-less element be hidden by markup.
     const closedDetails: Element[] = [];
-    let lastEditable: Element | null =
-      root.nodeType === 9 && (root as Document).designMode === 'on' ? (root as Document).body : null;
+    let lastEditable = editable;
     // No filter callback: a call from the tree walker into script for every node was most of a read's
     // time in Chromium. Hidden subtrees are skipped by hand instead (nextOutside).
     const walker = ownerDoc.createTreeWalker(start, 0x1 | 0x4);
@@ -274,6 +301,7 @@ export function scanFrame(doc: Document, options: ScanOptions): ScanResult {
     const inner = frameDocument(frame);
     if (!sameOrigin || inner === null) {
       if (!result.foreignOrigins.includes(target.origin)) result.foreignOrigins.push(target.origin);
+      result.foreignFrames.push(frame);
       return;
     }
     result.childFrames.push(frame as HTMLIFrameElement);
@@ -336,6 +364,10 @@ export function scanFrame(doc: Document, options: ScanOptions): ScanResult {
   };
 
   result.validIgnoreSelector = ignoreSelector;
+  if (subtree) {
+    walk(doc, subtree.editor, subtree.scope, subtree.editor);
+    return result;
+  }
   walkRoot(doc, { root: doc, prefix: '' });
 
   for (const [block, { length, scope }] of textLength) {

@@ -2,7 +2,15 @@
  * Keeps a frame's snapshot current: a debounced MutationObserver, input/change events, SPA navigations and
  * late editor iframes. Reports a snapshot only when its content changed.
  */
-import { readFrameDetailed, type FrameReading, type ReaderOptions } from './index';
+import {
+  readFrameDetailed,
+  readFrameReusing,
+  type FrameReading,
+  type ReaderOptions,
+  type ReadingDetail,
+  type TargetField,
+} from './index';
+import { updateEditableNote, updateValueNote } from './targeted';
 import { isInsideOverlay, isOverlayHost } from './dom';
 import type { FrameSnapshot } from './snapshot';
 import { hashString } from './text';
@@ -69,6 +77,28 @@ function controlState(el: Element): string {
   return input.type === 'checkbox' || input.type === 'radio' ? String(input.checked) : input.value;
 }
 
+const CONTROL_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+const VALUE_ATTRIBUTES = new Set(['value', 'checked', 'selected']);
+// A scan reads the text of labels and headings; a textarea's default text inside one is markup, not a value.
+const TEXT_READING_ANCESTORS = 'label,h1,h2,h3,h4,h5,h6,legend,[role="heading"]';
+
+/**
+ * The control whose value alone a mutation changes (a framework syncing the value attribute, or a textarea's
+ * default text), or undefined when the mutation can change what a scan collects.
+ */
+function valueOnlyControl(record: MutationRecord): Element | undefined {
+  const target = record.target;
+  if (record.type === 'attributes') {
+    const el = target as Element;
+    if (!VALUE_ATTRIBUTES.has(record.attributeName ?? '')) return undefined;
+    if (CONTROL_TAGS.has(el.tagName)) return el;
+    return el.tagName === 'OPTION' ? (el.closest('select') ?? undefined) : undefined;
+  }
+  const parent = target.nodeType === 1 ? (target as Element) : target.parentElement;
+  if (parent?.tagName !== 'TEXTAREA' || parent.closest(TEXT_READING_ANCESTORS)) return undefined;
+  return parent;
+}
+
 function isOwnMutation(record: MutationRecord): boolean {
   if (isInsideOverlay(record.target)) return true;
   if (record.type !== 'childList') return false;
@@ -98,8 +128,15 @@ export function watchPage(
     else clearTimeout(id);
   };
 
+  // What changed since the last read: `dirty` needs a full scan; the rest can be applied to `reading`.
   let dirty = true;
-  let reading: FrameReading | undefined;
+  /** Control values changed (no markup): the cached scan still holds. */
+  let valuesOnly = false;
+  const changedValueNotes = new Set<TargetField>();
+  const changedEditors = new Set<TargetField>();
+  /** An editor was re-read on its own since the last scan, so that scan no longer matches its subtree. */
+  let scanStale = false;
+  let reading: (FrameReading & { detail?: ReadingDetail }) | undefined;
   let lastSignature = '';
   let controlStates: string[] = [];
   let lastUrl = doc.URL;
@@ -130,8 +167,43 @@ export function watchPage(
       markDirty();
       return;
     }
-    if (records.some((record) => !isOwnMutation(record))) markDirty();
+    let changed = false;
+    for (const record of records) {
+      if (isOwnMutation(record)) continue;
+      changed = true;
+      if (!dirty) classifyMutation(record);
+    }
+    if (changed) schedule();
   });
+
+  function targetFor(el: Element | undefined): TargetField | undefined {
+    return el ? reading?.detail?.targets.find((target) => target.el === el) : undefined;
+  }
+
+  /** The editor target whose subtree holds `node` (the editor itself only when `inclusive`). */
+  function editorHolding(node: Node, inclusive: boolean): TargetField | undefined {
+    return reading?.detail?.targets.find(
+      (target) => target.kind === 'editable' && (node === target.el ? inclusive : target.el.contains(node)),
+    );
+  }
+
+  function valueChanged(control: Element): void {
+    const target = targetFor(control);
+    if (target?.kind === 'value') changedValueNotes.add(target);
+    else valuesOnly = true;
+  }
+
+  function classifyMutation(record: MutationRecord): void {
+    const control = valueOnlyControl(record);
+    if (control) {
+      valueChanged(control);
+      return;
+    }
+    // An attribute of the editor itself (contenteditable, hidden, style) can change whether it is a note.
+    const editor = editorHolding(record.target, record.type !== 'attributes');
+    if (editor) changedEditors.add(editor);
+    else dirty = true;
+  }
 
   const observe = (root: Document | ShadowRoot): void => {
     if (observedRoots.has(root)) return;
@@ -154,9 +226,22 @@ export function watchPage(
   };
 
   function onInput(event: Event): void {
-    const target = event.composedPath?.()[0] ?? event.target;
-    if (target instanceof Object && isInsideOverlay(target as Node)) return;
-    markDirty();
+    const target = (event.composedPath?.()[0] ?? event.target) as Node | null;
+    if (target && isInsideOverlay(target)) return;
+    if (!dirty && target) classifyInput(target);
+    schedule();
+  }
+
+  function classifyInput(target: Node): void {
+    const editor = editorHolding(target, true);
+    if (editor) {
+      changedEditors.add(editor);
+      return;
+    }
+    // A value typed into a control changes no markup, so whatever the scan collected still stands.
+    if (target.nodeType === 1 && CONTROL_TAGS.has((target as Element).tagName))
+      valueChanged(target as Element);
+    else dirty = true;
   }
 
   function onLoad(event: Event): void {
@@ -184,18 +269,58 @@ export function watchPage(
     scan();
   }
 
-  function valuesChanged(): boolean {
-    if (!reading) return true;
+  /** Values set by script fire no event: compare the controls the last read used with what they hold now. */
+  function pollValues(): void {
+    if (!reading) return;
     const controls = reading.controls;
-    if (controls.length !== controlStates.length) return true;
-    return controls.some((control, index) => controlState(control) !== controlStates[index]);
+    if (controls.length !== controlStates.length) {
+      dirty = true;
+      return;
+    }
+    controls.forEach((control, index) => {
+      if (controlState(control) !== controlStates[index]) valueChanged(control);
+    });
+  }
+
+  /**
+   * The reading after the changes recorded since the last one, without a full scan when they allow it:
+   * notes of known fields get their new text, and changed control values are read against the cached scan.
+   */
+  function updatedReading(): FrameReading | undefined {
+    const current = reading;
+    if (!current?.detail || dirty) return undefined;
+    const detailed = current as FrameReading & { detail: ReadingDetail };
+    if (valuesOnly) {
+      // An editor re-read alone has left the cached scan behind; mixing both kinds is rare enough.
+      if (scanStale || changedEditors.size > 0) return undefined;
+      try {
+        return readFrameReusing(doc, readerOptions, detailed.detail.scan);
+      } catch {
+        return undefined;
+      }
+    }
+    let next: (FrameReading & { detail: ReadingDetail }) | undefined = detailed;
+    for (const target of changedValueNotes) next = next && updateValueNote(next, target);
+    for (const target of changedEditors) next = next && updateEditableNote(next, target);
+    if (next && changedEditors.size > 0) scanStale = true;
+    return next;
   }
 
   function scan(): void {
     if (signal.aborted) return;
-    if (!dirty && reading && !valuesChanged()) return;
-    reading = readFrameDetailed(doc, readerOptions);
+    if (!dirty) pollValues();
+    if (!dirty && reading && !valuesOnly && changedValueNotes.size === 0 && changedEditors.size === 0) return;
+    const updated = updatedReading();
+    if (updated) {
+      reading = updated;
+    } else {
+      reading = readFrameDetailed(doc, readerOptions);
+      scanStale = false;
+    }
     dirty = false;
+    valuesOnly = false;
+    changedValueNotes.clear();
+    changedEditors.clear();
     controlStates = reading.controls.map(controlState);
     for (const root of reading.roots) observe(root);
     const signature = snapshotSignature(reading.snapshot);

@@ -17,6 +17,7 @@ import {
   type Scope,
   type VisibilityContext,
 } from '../dom';
+import { logValueRead } from '../deps';
 import type { ChargeField } from '../fields';
 import { makeNote, type NoteReadContext } from '../notes';
 import { parseModifiers } from '../text';
@@ -85,6 +86,7 @@ function evaluate(
     } else if ('flag' in rule) {
       const control = row.querySelector(rule.flag) as HTMLInputElement | null;
       if (!control) continue;
+      logValueRead(control);
       const on =
         control.type === 'checkbox' || control.type === 'radio'
           ? control.checked
