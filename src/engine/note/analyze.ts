@@ -11,7 +11,7 @@ import { indexAt, layoutOf } from './layout';
 import { asciiLower } from './lower';
 import type { MinuteEntry, MinuteFact } from './minutes';
 import { extractMinutes, quoteOf } from './minutes';
-import { PATTERNS, eachMatch } from './patterns';
+import { PATTERNS, SCANNED_CONCEPTS, conceptScanOf, eachMatch } from './patterns';
 
 export const CONCEPTS = [
   'gaitTerm',
@@ -89,15 +89,93 @@ class NoteMention implements Mention {
 }
 
 /**
- * Cheap literal checks that let a costly pattern skip a note that cannot match it (the PTA pattern has no
- * literal prefix, so the regex engine would try it at every position).
+ * The PTA pattern has no literal prefix, so the regex engine would try it at every position; a note without
+ * "PTA" or "ssistant" cannot match it and skips the pass.
  */
-const GATES: Partial<Record<Concept, (text: string) => boolean>> = {
-  ptaProvider: (text) => text.includes('PTA') || text.includes('ssistant'),
-};
+function mayNamePta(text: string): boolean {
+  return text.includes('PTA') || text.includes('ssistant');
+}
 
-/** Case-sensitive concepts run on the original text; the others on the lower-cased one. */
-const CASE_SENSITIVE: ReadonlySet<Concept> = new Set(['ptaProvider']);
+type ScannedConcept = (typeof SCANNED_CONCEPTS)[number];
+
+/** Sticky copies: asked at one position, a concept's pattern answers for that position only. */
+const STICKY: Readonly<Record<ScannedConcept, RegExp>> = Object.fromEntries(
+  SCANNED_CONCEPTS.map((c) => [c, new RegExp(PATTERNS[c].source, 'y')]),
+) as Record<ScannedConcept, RegExp>;
+
+/**
+ * The merged scan without the concepts that reached their cap, by bit set of the concepts still scanned;
+ * a long note would otherwise keep stopping at every word of a capped concept.
+ */
+const SCANS = new Map<number, { pattern: RegExp; concepts: ScannedConcept[] }>();
+const ALL_SCANNED = (1 << SCANNED_CONCEPTS.length) - 1;
+SCANS.set(ALL_SCANNED, { pattern: PATTERNS.conceptScan, concepts: [...SCANNED_CONCEPTS] });
+
+function scanFor(active: number): { pattern: RegExp; concepts: ScannedConcept[] } {
+  let scan = SCANS.get(active);
+  if (!scan) {
+    const concepts = SCANNED_CONCEPTS.filter((_, i) => (active & (1 << i)) !== 0);
+    scan = { pattern: conceptScanOf(concepts), concepts };
+    SCANS.set(active, scan);
+  }
+  return scan;
+}
+
+/**
+ * Every concept's matches on the lower-cased note, the same as one global pass of each concept's own
+ * pattern (leftmost match from where its previous match ended, at most MAX_MENTIONS_PER_NOTE), found in
+ * one merged scan: see conceptScan in patterns.ts for why no match is lost.
+ */
+function scanConcepts(
+  analyzed: AnalyzedNote,
+  record: (concept: ScannedConcept, start: number, end: number) => void,
+): void {
+  const lower = analyzed.lower;
+  const count = SCANNED_CONCEPTS.map(() => 0);
+  // Where each concept's own global pass would resume: a match never starts inside the previous one.
+  const resume = SCANNED_CONCEPTS.map(() => 0);
+  const bit = new Map<ScannedConcept, number>(SCANNED_CONCEPTS.map((c, i) => [c, i]));
+  let active = ALL_SCANNED;
+  let scan = scanFor(active);
+  let from = 0;
+  while (active !== 0) {
+    const pattern = scan.pattern;
+    pattern.lastIndex = from;
+    const m = pattern.exec(lower);
+    pattern.lastIndex = 0;
+    if (m === null) return;
+    const at = m.index;
+    let first = 1;
+    while (m[first] === undefined) first++;
+    const concepts = scan.concepts;
+    let capped = false;
+    for (let g = first - 1; g < concepts.length; g++) {
+      const concept = concepts[g] as ScannedConcept;
+      const i = bit.get(concept) ?? 0;
+      if (at < (resume[i] ?? 0)) continue;
+      let end: number;
+      if (g === first - 1) end = at + (m[first] ?? '').length;
+      else {
+        const sticky = STICKY[concept];
+        sticky.lastIndex = at;
+        const s = sticky.exec(lower);
+        sticky.lastIndex = 0;
+        if (s === null) continue;
+        end = at + s[0].length;
+      }
+      count[i] = (count[i] ?? 0) + 1;
+      if ((count[i] ?? 0) > MAX_MENTIONS_PER_NOTE) {
+        active &= ~(1 << i);
+        capped = true;
+        continue;
+      }
+      resume[i] = end;
+      record(concept, at, end);
+    }
+    if (capped) scan = scanFor(active);
+    from = at + 1;
+  }
+}
 
 export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
   const mentions = Object.fromEntries(CONCEPTS.map((c) => [c, [] as Mention[]])) as Record<
@@ -110,15 +188,16 @@ export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
     const layout = layoutOf(note.text);
     const lower = asciiLower(note.text);
     const analyzed: AnalyzedNote = { note, lower, layout, gaitSentences: new Set<number>() };
-    for (const concept of CONCEPTS) {
-      if (GATES[concept]?.(note.text) === false) continue;
-      const list = mentions[concept];
+    scanConcepts(analyzed, (concept, start, end) => {
+      if (concept === 'gaitTerm') analyzed.gaitSentences.add(indexAt(layout.sentenceStarts, start));
+      mentions[concept].push(new NoteMention(concept, analyzed, start, end));
+    });
+    if (mayNamePta(note.text)) {
+      const list = mentions.ptaProvider;
       let count = 0;
-      eachMatch(PATTERNS[concept], CASE_SENSITIVE.has(concept) ? note.text : lower, (m) => {
+      eachMatch(PATTERNS.ptaProvider, note.text, (m) => {
         if (++count > MAX_MENTIONS_PER_NOTE) return false;
-        const start = m.index;
-        if (concept === 'gaitTerm') analyzed.gaitSentences.add(indexAt(layout.sentenceStarts, start));
-        list.push(new NoteMention(concept, analyzed, start, start + m[0].length));
+        list.push(new NoteMention('ptaProvider', analyzed, m.index, m.index + m[0].length));
         return true;
       });
     }

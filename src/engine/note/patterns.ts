@@ -17,7 +17,7 @@ function re(source: string, flags: string): RegExp {
   return new RegExp(source, flags);
 }
 
-export const PATTERNS = {
+const BASE = {
   // ---- Layout -------------------------------------------------------------------------------------------
   /** A heading at the start of a line: "PLAN:", "O:", "Short-term goals:", "2. Assessment:". Sticky. */
   heading: /[ \t]{0,8}(?:\d{1,2}[.)][ \t]{1,3})?([A-Za-z][A-Za-z0-9/&'() -]{0,60}):/y,
@@ -166,6 +166,49 @@ export const PATTERNS = {
   chargeUnits: /^\d{1,3}$/,
   chargeModifier: /^[0-9A-Z]{2}$/,
   isoDate: /^\d{4}-\d{2}-\d{2}$/,
+} as const satisfies Record<string, RegExp>;
+
+/**
+ * The concepts that run on the lower-cased note, rarest first (see conceptScan). ptaProvider is left out:
+ * it is case-sensitive and runs on the original text behind its own literal gate.
+ */
+export const SCANNED_CONCEPTS = [
+  'motionAnalysis',
+  'maintenance',
+  'noImprovement',
+  'group',
+  'repetitive',
+  'objectiveMeasure',
+  'stairs',
+  'deviation',
+  'skilledTraining',
+  'device',
+  'assistance',
+  'cue',
+  'distance',
+  'gaitTerm',
+] as const satisfies readonly (keyof typeof BASE)[];
+
+/**
+ * One alternative per scanned concept, each its own capture group, each the concept's pattern verbatim.
+ * An alternation tries its branches in order at a position, so a match at p in group k says: concept k
+ * matches at p exactly as its own pattern would, and the concepts before k do not match at p. Only the
+ * concepts after k need asking (rarest first keeps that list short for the common words). Searching again
+ * from p + 1, never from the match end, finds every position where any concept matches, so concepts whose
+ * matches overlap (gait terms inside deviations, stairs inside skilled training) lose nothing.
+ */
+export function conceptScanOf(concepts: readonly (typeof SCANNED_CONCEPTS)[number][]): RegExp {
+  const sources = concepts.map((c) => BASE[c].source);
+  // Each source starts with \b, so the \b in front is redundant in meaning; it lets the scan reject a
+  // position inside a word once instead of once per concept (a 1 MB word costs 2 ms rather than 26).
+  if (sources.some((source) => !source.startsWith('\\b'))) throw new Error('a scanned concept lacks its \\b');
+  return re(`\\b(?:${sources.map((source) => `(${source})`).join('|')})`, 'g');
+}
+
+export const PATTERNS = {
+  ...BASE,
+  /** All scanned concepts at once; a scan drops a concept once it reaches its cap (a subset of this). */
+  conceptScan: conceptScanOf(SCANNED_CONCEPTS),
 } as const satisfies Record<string, RegExp>;
 
 export type PatternName = keyof typeof PATTERNS;
