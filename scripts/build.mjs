@@ -16,7 +16,8 @@ const deploymentHosts = (process.env.GAITGUARD_HOSTS ?? '')
   .filter(Boolean)
   .map((origin) => {
     const url = new URL(origin);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`GAITGUARD_HOSTS: ${origin} is not http(s)`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new Error(`GAITGUARD_HOSTS: ${origin} is not http(s)`);
     return `${url.protocol}//${url.hostname}/*`;
   });
 

@@ -5,6 +5,7 @@
 import { MAX_LABEL_CHARS, OVERLAY_HOST_TAG, SCOPE_SEPARATOR } from './constants';
 import { logTextRead, logValueRead } from './deps';
 import { collapseWhitespace, truncate } from './text';
+import { trimLabelPunctuation, trimTrailingBlanks } from './trim';
 
 const OVERLAY_TAG_UPPER = OVERLAY_HOST_TAG.toUpperCase();
 
@@ -385,7 +386,7 @@ export function renderedText(el: Element, options: RenderOptions): string {
   const pre = el.tagName === 'PRE' || /white-space\s*:\s*pre/i.test(el.getAttribute('style') ?? '');
   renderNodes(children, builder, options, pre);
   pushLine(builder);
-  return builder.lines.map((line) => line.replace(/[ \t]+$/g, '').replace(/\t+/g, '\t')).join('\n');
+  return builder.lines.map((line) => trimTrailingBlanks(line).replace(/\t+/g, '\t')).join('\n');
 }
 
 /** Short text for labels and cells. */
@@ -394,12 +395,7 @@ export function shortText(el: Element, ctx: VisibilityContext): string {
 }
 
 function cleanLabel(text: string): string {
-  return truncate(
-    collapseWhitespace(text)
-      .replace(/[:*]+\s*$/, '')
-      .trim(),
-    MAX_LABEL_CHARS,
-  );
+  return truncate(trimLabelPunctuation(collapseWhitespace(text)).trim(), MAX_LABEL_CHARS);
 }
 
 function rootOf(el: Element): Document | ShadowRoot {

@@ -1,3 +1,5 @@
+import { lastBracketGroup, trimTrailingIndex } from './trim';
+
 /** What a column header, input name or field label means for a charge line. */
 export type ChargeField =
   'code' | 'codeType' | 'units' | 'modifiers' | 'minutes' | 'deleted' | 'billed' | 'status' | 'provider';
@@ -49,9 +51,8 @@ export function classifyLabel(text: string): ChargeField | undefined {
 
 /** Classifies a control's name: "bill[3][code]" → code, "cpt_1" → code, "charges.0.units" → units. */
 export function classifyControlName(name: string): ChargeField | undefined {
-  const bracket = /\[([^\]]+)\]\s*$/.exec(name);
-  let key = bracket?.[1] ?? name;
-  key = key.replace(/[_\-.]?\d+$/, '');
+  let key = lastBracketGroup(name) ?? name;
+  key = trimTrailingIndex(key);
   const dotted = key.split('.');
   key = dotted[dotted.length - 1] ?? key;
   return classifyLabel(key);

@@ -2,6 +2,7 @@
 import type { NoteText } from '../engine/model';
 import { MAX_NOTE_CHARS } from '../engine/limits';
 import { MIN_REPORT_NOTE_CHARS } from './constants';
+import { trimTrailingBlanks } from './trim';
 import {
   cssPath,
   isVisible,
@@ -41,10 +42,7 @@ export const noteSources = new WeakMap<NoteText, NoteSource>();
 
 /** The text makeNote keeps: line breaks normalised, trailing blanks dropped, trimmed (not yet cut). */
 export function normaliseNoteText(rawText: string): string {
-  return rawText
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+$/gm, '')
-    .trim();
+  return rawText.replace(/\r\n?/g, '\n').split('\n').map(trimTrailingBlanks).join('\n').trim();
 }
 
 /** Builds a NoteText, omitting empty fields and cutting over-long ones with a warning. */

@@ -46,9 +46,9 @@ export const openEmrAdapter: SiteAdapter = {
       container: 'form[name="update_form"], #billing_report',
       line: 'tr',
       // Matched against each cell of a line on its own, so patient ids and dates never pass for codes.
-      code: /^(?:(?:CPT4|HCPCS)\s*:?\s*)?([0-9]{5}|[A-Z][0-9]{4})((?::[0-9A-Z]{2})*)$/,
+      code: /^(?:(?:CPT4|HCPCS)\s*(?::\s*)?)?([0-9]{5}|[A-Z][0-9]{4})((?::[0-9A-Z]{2})*)$/,
       units: /Units:\s*(\d{1,3})/i,
-      billed: /\bbilled\b(?!\s*:?\s*no)/i,
+      billed: /\bbilled\b(?!\s*(?::\s*)?no)/i,
       label: 'Billing manager',
     },
   ],
