@@ -11,7 +11,9 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { headed?: boolean } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(
+  options: { headed?: boolean; extensionPath?: string } = {},
+): Promise<FirefoxSession> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -27,7 +29,7 @@ export async function launchFirefox(options: { headed?: boolean } = {}): Promise
       'browser.shell.checkDefaultBrowser': false,
     },
   });
-  await browser.installExtension(FIREFOX_TEST_BUILD);
+  await browser.installExtension(options.extensionPath ?? FIREFOX_TEST_BUILD);
   return {
     browser,
     extensionBase: `moz-extension://${FIREFOX_UUID}`,
@@ -55,4 +57,154 @@ export async function overlayRulesFirefox(page: Page): Promise<string[]> {
       (node) => node.getAttribute('data-rule') ?? '',
     );
   });
+}
+
+/** The popup as a page, for the tab showing `url` (a popup opened this way has no activeTab grant). */
+export function openPopupFor(session: FirefoxSession, url: string): Promise<Page> {
+  return openExtensionPage(session, `src/ui/popup/index.html?forUrl=${encodeURIComponent(url)}`);
+}
+
+export async function popupSiteState(popup: Page): Promise<string> {
+  return popup.$eval('[data-testid="site-state"]', (node) => node.textContent ?? '').catch(() => '');
+}
+
+/** Turns GaitGuard on for the page's site the way a coder does, and returns the popup, left open. */
+export async function turnOnViaPopupFirefox(session: FirefoxSession, url: string): Promise<Page> {
+  const popup = await openPopupFor(session, url);
+  await popup.waitForSelector('::-p-text(Turn on for this site)', { timeout: 15_000 });
+  await popup.click('::-p-text(Turn on for this site)');
+  await popup.waitForFunction(
+    () => document.querySelector('[data-testid="site-state"]')?.textContent === 'On',
+    { timeout: 15_000 },
+  );
+  return popup;
+}
+
+export interface BidiRequest {
+  url: string;
+  /** The BiDi browsing context (tab or frame) the request belongs to. */
+  context: string | null;
+  /** Set for the request that loads a document into a context; null for subresources, fetches, beacons. */
+  navigation: string | null;
+}
+
+/**
+ * Everything the browser reports over BiDi for every tab and frame, whoever opened it: puppeteer subscribes
+ * to the network and log modules for the whole session, and its connection re-emits each event by name.
+ * Firefox reports only content browsing contexts here: the extension's background page (a windowless
+ * document) and console calls in moz-extension pages never appear, so those need recorders of their own.
+ */
+export function recordBidiEvents(browser: Browser): { requests: BidiRequest[]; console: string[] } {
+  const requests: BidiRequest[] = [];
+  const consoleLines: string[] = [];
+  const connection = (browser as unknown as { connection: unknown }).connection as {
+    on(event: string, listener: (params: never) => void): void;
+  };
+  connection.on(
+    'network.beforeRequestSent',
+    (event: { context: string | null; navigation: string | null; request: { url: string } }) =>
+      requests.push({ url: event.request.url, context: event.context, navigation: event.navigation }),
+  );
+  connection.on('log.entryAdded', (event: { level: string; text: string | null; args?: unknown[] }) =>
+    consoleLines.push(`${event.level}: ${event.text ?? ''} ${JSON.stringify(event.args ?? [])}`),
+  );
+  return { requests, console: consoleLines };
+}
+
+/** What an in-extension recorder saw: network attempts, console output, and resources actually loaded. */
+export interface ExtensionRecord {
+  attempts: string[];
+  console: string[];
+  /** performance resource entries that are not the extension's own packaged files. */
+  foreignResources: string[];
+  marker: number | undefined;
+}
+
+/**
+ * Patches a GaitGuard window (an extension page's, or the background page's, reached with
+ * runtime.getBackgroundPage() from an extension page) so that network attempts and console output made from
+ * then on are recorded inside it: fetch, XMLHttpRequest, WebSocket, EventSource, sendBeacon and CSP
+ * violations (the extension CSP's connect-src 'none' blocks a fetch before it reaches the network, so no
+ * browser-level event would show it). `marker` lets a later read tell whether the same window still runs.
+ */
+export async function installExtensionRecorder(
+  extensionPage: Page,
+  target: 'self' | 'background',
+  marker: number,
+): Promise<void> {
+  await extensionPage.evaluate(
+    async (where, mark) => {
+      const ext = (
+        globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }
+      ).browser;
+      const scope = (where === 'background' ? await ext.runtime.getBackgroundPage() : window) as Window &
+        typeof globalThis & { __ggRecord?: { attempts: string[]; console: string[]; marker: number } };
+      const record = { attempts: [] as string[], console: [] as string[], marker: mark };
+      scope.__ggRecord = record;
+      const note = (what: string) => record.attempts.push(what);
+      const realFetch = scope.fetch.bind(scope);
+      scope.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        note(`fetch ${String(input instanceof scope.Request ? input.url : input)}`);
+        return realFetch(input, init);
+      };
+      const open = scope.XMLHttpRequest.prototype.open;
+      scope.XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+        note(`xhr ${String(args[1])}`);
+        return (open as (...a: unknown[]) => void).apply(this, args);
+      };
+      for (const name of ['WebSocket', 'EventSource'] as const) {
+        const Real = (scope as unknown as Record<string, new (url: string) => unknown>)[name];
+        if (Real)
+          (scope as unknown as Record<string, unknown>)[name] = function (url: string) {
+            note(`${name} ${url}`);
+            return new Real(url);
+          };
+      }
+      const beacon = scope.navigator.sendBeacon?.bind(scope.navigator);
+      if (beacon)
+        scope.navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => {
+          note(`beacon ${String(url)}`);
+          return beacon(url, data);
+        };
+      scope.document.addEventListener('securitypolicyviolation', (event) =>
+        note(`csp ${event.violatedDirective} ${event.blockedURI}`),
+      );
+      for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
+        const real = scope.console[level].bind(scope.console);
+        scope.console[level] = (...args: unknown[]) => {
+          record.console.push(
+            `${level}: ${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`,
+          );
+          real(...args);
+        };
+      }
+    },
+    target,
+    marker,
+  );
+}
+
+export async function readExtensionRecord(
+  extensionPage: Page,
+  target: 'self' | 'background',
+): Promise<ExtensionRecord> {
+  return extensionPage.evaluate(async (where) => {
+    const ext = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } })
+      .browser;
+    const scope = (where === 'background' ? await ext.runtime.getBackgroundPage() : window) as Window & {
+      __ggRecord?: { attempts: string[]; console: string[]; marker: number };
+    };
+    const own = new URL('/', scope.location.href).href;
+    return {
+      attempts: [...(scope.__ggRecord?.attempts ?? [])],
+      console: [...(scope.__ggRecord?.console ?? [])],
+      // Resource entries cover the window's whole life, including loads made before the recorder was
+      // installed or through a function reference taken earlier, but only loads that really happened.
+      foreignResources: scope.performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => !name.startsWith(own)),
+      marker: scope.__ggRecord?.marker,
+    };
+  }, target);
 }

@@ -43,13 +43,30 @@ export function topPagePaths(): string[] {
 }
 
 /**
+ * The absolute frame addresses the pages themselves declare (e.g. a partner widget on another host): loads a
+ * page makes on its own, which a network check must tell apart from anything GaitGuard would add.
+ */
+export function declaredFrameSources(): string[] {
+  const sources = new Set<string>();
+  for (const { dir } of MOUNTS) {
+    for (const file of htmlFiles(dir)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/<iframe\b[^>]*\bsrc="([a-z]+:[^"]+)"/gi)) {
+        sources.add(match[1] ?? '');
+      }
+    }
+  }
+  return [...sources];
+}
+
+/**
  * Runs in the page's main world of every frame before any content script. From DOMContentLoaded on (the
  * page's own parser and inline scripts are done by then; GaitGuard's scripts run at document_idle, later),
  * or from the parent's load for about:blank frames a parent script fills,
  * it records every mutation that is not inside GaitGuard's host element. A host being added or removed is
  * GaitGuard's one permitted change. Form values are captured at the same moment for the before/after check.
  */
-export const PAGE_WATCH_SCRIPT = `(() => {
+function pageWatchScript(startFrom: 'document' | 'window'): string {
+  return `(() => {
   const HOST = 'GAITGUARD-OVERLAY';
   const log = [];
   const inHost = (node) => {
@@ -70,19 +87,42 @@ export const PAGE_WATCH_SCRIPT = `(() => {
   });
   const values = () => [...document.querySelectorAll('input, textarea, select')].map((el) =>
     (el.id || el.name || el.tagName) + '=' + (el.type === 'checkbox' || el.type === 'radio' ? String(el.checked) : el.value));
-  window.__ggWatch = { log, values, before: [] };
+  let watched = null;
+  window.__ggWatch = { log, values, before: [], watching: () => watched === document };
   const start = () => {
+    watched = document;
     window.__ggWatch.before = values();
     observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   };
   // An about:blank or srcdoc frame is "loaded" at once and then filled by its parent's script (what rich-text
   // editors do); its page-made content is complete when the parent has loaded.
-  if ((location.href === 'about:blank' || location.href === 'about:srcdoc') && window.parent !== window) {
+  const filledByParent = () =>
+    (location.href === 'about:blank' || location.href === 'about:srcdoc') && window.parent !== window;
+  ${
+    startFrom === 'document'
+      ? `if (filledByParent()) {
     window.parent.addEventListener('load', start, { once: true });
   } else {
     document.addEventListener('DOMContentLoaded', start, { once: true });
+  }`
+      : `window.addEventListener('DOMContentLoaded', () => {
+    if (filledByParent()) window.parent.addEventListener('load', start, { once: true });
+    else start();
+  }, { capture: true, once: true });`
   }
 })();`;
+}
+
+export const PAGE_WATCH_SCRIPT = pageWatchScript('document');
+
+/**
+ * The same recorder for Firefox, where a script added for new documents runs in a same-origin child frame's
+ * initial about:blank document, whose window Firefox then reuses for the frame's real document: a listener on
+ * that first document never fires, one on the window does. So the decision is taken at the real document's
+ * DOMContentLoaded, seen from the window. `__ggWatch.watching()` says whether the observer watches the frame's
+ * current document, so a frame the recorder missed is reported instead of passing silently.
+ */
+export const PAGE_WATCH_SCRIPT_FIREFOX = pageWatchScript('window');
 
 /** Normalised so whitespace differences between a field's value and its stored or logged form do not hide it. */
 export function squash(text: string): string {
