@@ -35,9 +35,15 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
   let placement: OverlayPlacement = DEFAULT_PLACEMENT;
   let placementFromUser = false;
 
+  let mountStyle = '';
   const draw = () => {
     if (signal.aborted) return;
-    mount.style.cssText = `position:fixed;right:${placement.right}px;bottom:${placement.bottom}px;`;
+    // Touching a style, even with the same value, invalidates style on the whole (possibly huge) page.
+    const nextStyle = `position:fixed;right:${placement.right}px;bottom:${placement.bottom}px;`;
+    if (nextStyle !== mountStyle) {
+      mount.style.cssText = nextStyle;
+      mountStyle = nextStyle;
+    }
     render(
       hidden ? null : (
         <Overlay
