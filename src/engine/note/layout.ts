@@ -34,16 +34,6 @@ export function classifyHeading(heading: string): SectionKind | undefined {
   return undefined;
 }
 
-function isSentenceEnd(text: string, i: number): boolean {
-  const ch = text.charCodeAt(i);
-  if (ch === 10 /* \n */) return true;
-  if (ch === 46 /* . */ || ch === 33 /* ! */ || ch === 63 /* ? */ || ch === 59 /* ; */) {
-    const next = text.charCodeAt(i + 1);
-    return Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13;
-  }
-  return false;
-}
-
 /**
  * The longest a heading match can run from its line start: 8 blanks, "12. " with 3 blanks, 61 characters of
  * name, the colon. A line with no colon that close cannot hold a heading, so the sticky pattern is skipped.
@@ -60,25 +50,35 @@ function colonWithin(text: string, from: number): boolean {
   return false;
 }
 
+/**
+ * Heading kinds by heading text, shared by every note: classifyHeading depends on the text alone, and notes
+ * repeat the same few headings. Bounded, so hostile notes with endless distinct headings stop adding to it.
+ */
+const HEADING_KINDS = new Map<string, SectionKind | undefined>();
+const MAX_HEADING_KINDS = 5000;
+
+function headingKind(name: string): SectionKind | undefined {
+  const known = HEADING_KINDS.get(name);
+  if (known !== undefined || HEADING_KINDS.has(name)) return known;
+  const kind = classifyHeading(name);
+  if (HEADING_KINDS.size < MAX_HEADING_KINDS) HEADING_KINDS.set(name, kind);
+  return kind;
+}
+
 export function layoutOf(text: string): Layout {
   const sentenceStarts = [0];
   const sectionStarts = [0];
   const sectionKinds: SectionKind[] = ['none'];
   const heading = PATTERNS.heading;
-  // Long notes repeat the same few headings; their kinds are worked out once per note.
-  const kinds = new Map<string, SectionKind | undefined>();
+  const length = text.length;
   let lineStart = true;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < length; i++) {
     if (lineStart) {
       lineStart = false;
       heading.lastIndex = i;
       const m = colonWithin(text, i) ? heading.exec(text) : null;
       if (m && m[1] !== undefined) {
-        let kind = kinds.get(m[1]);
-        if (!kinds.has(m[1])) {
-          kind = classifyHeading(m[1]);
-          if (kinds.size < 1000) kinds.set(m[1], kind);
-        }
+        const kind = headingKind(m[1]);
         if (kind) {
           if (sectionStarts[sectionStarts.length - 1] === i) sectionKinds[sectionKinds.length - 1] = kind;
           else {
@@ -88,14 +88,21 @@ export function layoutOf(text: string): Layout {
         }
       }
     }
-    if (isSentenceEnd(text, i)) {
-      if (text.charCodeAt(i) === 10) lineStart = true;
-      if (i + 1 < text.length && sentenceStarts[sentenceStarts.length - 1] !== i + 1)
-        sentenceStarts.push(i + 1);
+    const ch = text.charCodeAt(i);
+    // A sentence ends at a line end, or at . ! ? ; before a blank or the end of the note.
+    let end = false;
+    if (ch === 10 /* \n */) {
+      end = true;
+      lineStart = true;
+    } else if (ch === 46 /* . */ || ch === 33 /* ! */ || ch === 63 /* ? */ || ch === 59 /* ; */) {
+      const next = i + 1 < length ? text.charCodeAt(i + 1) : 32;
+      end = next === 32 || next === 9 || next === 10 || next === 13;
     }
+    if (end && i + 1 < length && sentenceStarts[sentenceStarts.length - 1] !== i + 1)
+      sentenceStarts.push(i + 1);
   }
   heading.lastIndex = 0;
-  return { sentenceStarts, sectionStarts, sectionKinds, length: text.length };
+  return { sentenceStarts, sectionStarts, sectionKinds, length };
 }
 
 /** Index of the last start ≤ offset (binary search). */

@@ -16,6 +16,20 @@ export function skilledGaitInput(ctx: RuleContext): Mention[] {
   return [...nearWalking, ...gaitSpecific];
 }
 
+/** skilledGaitInput(ctx).length > 0, stopping at the first mention found (contexts are worked out on use). */
+function hasSkilledGaitInput(ctx: RuleContext): boolean {
+  const { mentions } = ctx.analysis;
+  const near = (m: Mention) => isToday(m) && nearGait(ctx.analysis, m);
+  const specific = (m: Mention) =>
+    !m.ctx.plan && m.ctx.section !== 'plan' && m.ctx.section !== 'history' && !m.ctx.history;
+  return (
+    mentions.cue.some(near) ||
+    mentions.skilledTraining.some(near) ||
+    mentions.deviation.some(specific) ||
+    mentions.objectiveMeasure.some(specific)
+  );
+}
+
 export const repetitiveWalking: Rule = {
   id: 'repetitive-walking',
   title: 'Walking without skilled input',
@@ -27,10 +41,12 @@ export const repetitiveWalking: Rule = {
     if (ctx.gaitUnits === 0) return [];
     const { mentions } = ctx.analysis;
     const repetitive = mentions.repetitive.filter(isToday);
-    const distanceOnly = mentions.distance.filter((m) => isToday(m) && inGaitSentence(ctx.analysis, m));
-    const triggers = repetitive.length > 0 ? repetitive : distanceOnly;
+    const triggers =
+      repetitive.length > 0
+        ? repetitive
+        : mentions.distance.filter((m) => isToday(m) && inGaitSentence(ctx.analysis, m));
     if (triggers.length === 0) return [];
-    if (skilledGaitInput(ctx).length > 0) return [];
+    if (hasSkilledGaitInput(ctx)) return [];
     const what = repetitive.length > 0 ? `"${repetitive[0]?.match}"` : 'distance only';
     return [
       {
