@@ -11,7 +11,7 @@ import { indexAt, layoutOf } from './layout';
 import { asciiLower } from './lower';
 import type { MinuteEntry, MinuteFact } from './minutes';
 import { extractMinutes, quoteOf } from './minutes';
-import { PATTERNS, SCANNED_CONCEPTS, conceptScanOf, eachMatch } from './patterns';
+import { PATTERNS, SCANNED_CONCEPTS, conceptScanOf, eachMatch, firstCharsOf } from './patterns';
 
 export const CONCEPTS = [
   'gaitTerm',
@@ -104,18 +104,34 @@ const STICKY: Readonly<Record<ScannedConcept, RegExp>> = Object.fromEntries(
 ) as Record<ScannedConcept, RegExp>;
 
 /**
+ * The ASCII characters each concept's matches can start with (firstCharsOf, worked out from the pattern):
+ * at a position whose character is not among them the sticky copy cannot match and is not asked.
+ */
+const FIRST_CHARS: readonly Uint8Array[] = SCANNED_CONCEPTS.map((c) => {
+  if (PATTERNS[c].flags.includes('i')) throw new Error(`${c} must run on the lower-cased note`);
+  return firstCharsOf(PATTERNS[c].source);
+});
+const STICKY_BY_INDEX: readonly RegExp[] = SCANNED_CONCEPTS.map((c) => STICKY[c]);
+
+interface Scan {
+  pattern: RegExp;
+  /** Index in SCANNED_CONCEPTS of each concept of the scan, in scan order (group g + 1 is concepts[g]). */
+  concepts: number[];
+}
+
+/**
  * The merged scan without the concepts that reached their cap, by bit set of the concepts still scanned;
  * a long note would otherwise keep stopping at every word of a capped concept.
  */
-const SCANS = new Map<number, { pattern: RegExp; concepts: ScannedConcept[] }>();
+const SCANS = new Map<number, Scan>();
 const ALL_SCANNED = (1 << SCANNED_CONCEPTS.length) - 1;
-SCANS.set(ALL_SCANNED, { pattern: PATTERNS.conceptScan, concepts: [...SCANNED_CONCEPTS] });
+SCANS.set(ALL_SCANNED, { pattern: PATTERNS.conceptScan, concepts: SCANNED_CONCEPTS.map((_, i) => i) });
 
-function scanFor(active: number): { pattern: RegExp; concepts: ScannedConcept[] } {
+function scanFor(active: number): Scan {
   let scan = SCANS.get(active);
   if (!scan) {
-    const concepts = SCANNED_CONCEPTS.filter((_, i) => (active & (1 << i)) !== 0);
-    scan = { pattern: conceptScanOf(concepts), concepts };
+    const concepts = SCANNED_CONCEPTS.map((_, i) => i).filter((i) => (active & (1 << i)) !== 0);
+    scan = { pattern: conceptScanOf(concepts.map((i) => SCANNED_CONCEPTS[i] as ScannedConcept)), concepts };
     SCANS.set(active, scan);
   }
   return scan;
@@ -131,10 +147,10 @@ function scanConcepts(
   record: (concept: ScannedConcept, start: number, end: number) => void,
 ): void {
   const lower = analyzed.lower;
-  const count = SCANNED_CONCEPTS.map(() => 0);
+  const n = SCANNED_CONCEPTS.length;
+  const count = new Int32Array(n);
   // Where each concept's own global pass would resume: a match never starts inside the previous one.
-  const resume = SCANNED_CONCEPTS.map(() => 0);
-  const bit = new Map<ScannedConcept, number>(SCANNED_CONCEPTS.map((c, i) => [c, i]));
+  const resume = new Int32Array(n);
   let active = ALL_SCANNED;
   let scan = scanFor(active);
   let from = 0;
@@ -148,29 +164,31 @@ function scanConcepts(
     let first = 1;
     while (m[first] === undefined) first++;
     const concepts = scan.concepts;
+    const code = lower.charCodeAt(at);
     let capped = false;
     for (let g = first - 1; g < concepts.length; g++) {
-      const concept = concepts[g] as ScannedConcept;
-      const i = bit.get(concept) ?? 0;
+      const i = concepts[g] ?? 0;
       if (at < (resume[i] ?? 0)) continue;
       let end: number;
       if (g === first - 1) end = at + (m[first] ?? '').length;
       else {
-        const sticky = STICKY[concept];
+        if (code < 128 && FIRST_CHARS[i]?.[code] !== 1) continue;
+        const sticky = STICKY_BY_INDEX[i] as RegExp;
         sticky.lastIndex = at;
         const s = sticky.exec(lower);
         sticky.lastIndex = 0;
         if (s === null) continue;
         end = at + s[0].length;
       }
-      count[i] = (count[i] ?? 0) + 1;
-      if ((count[i] ?? 0) > MAX_MENTIONS_PER_NOTE) {
+      const seen = (count[i] ?? 0) + 1;
+      count[i] = seen;
+      if (seen > MAX_MENTIONS_PER_NOTE) {
         active &= ~(1 << i);
         capped = true;
         continue;
       }
       resume[i] = end;
-      record(concept, at, end);
+      record(SCANNED_CONCEPTS[i] as ScannedConcept, at, end);
     }
     if (capped) scan = scanFor(active);
     from = at + 1;
