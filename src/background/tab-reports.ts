@@ -53,6 +53,11 @@ export function dropOrigin(origin: string): number[] {
   return dropped;
 }
 
+/** The sites of the tabs GaitGuard currently holds reports for. */
+export function knownTabOrigins(): Set<string> {
+  return new Set([...tabs.values()].map((entry) => entry.origin));
+}
+
 export function tabOrigin(tabId: number): string | undefined {
   return tabs.get(tabId)?.origin;
 }

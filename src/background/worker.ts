@@ -19,6 +19,7 @@ import {
   dropOrigin,
   dropTab,
   frameOfMergedId,
+  knownTabOrigins,
   knowsTab,
   putFrame,
   siteSettingsFor,
@@ -322,9 +323,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 );
 browser.runtime.onInstalled.addListener((details) => void afterInstall(details.reason));
 browser.runtime.onStartup.addListener(() => void reconcile());
-browser.permissions.onRemoved.addListener(() => void reconcile());
+browser.permissions.onRemoved.addListener(() => void reconcileAndRelease());
 browser.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'managed') void reconcile();
+  if (area === 'managed') void reconcileAndRelease();
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   dropTab(tabId);
@@ -335,12 +336,23 @@ browser.commands.onCommand.addListener((command) => {
 });
 
 // Tabs' content survives the worker being stopped, but our memory of them does not: rebuild on wake.
-void reconcile();
-void tabOriginCheck();
+void reconcileAndRelease();
 
-/** Sites whose permission was withdrawn while the worker slept have their tabs forgotten. */
-async function tabOriginCheck(): Promise<void> {
+/**
+ * After a permission is withdrawn in the browser's own settings (or policy changes), the registration
+ * follows, and open tabs of sites no longer active lose their reader and report now rather than at reload.
+ * Their URLs may already be hidden from us, so the tabs are found through the reports we hold.
+ */
+async function reconcileAndRelease(): Promise<void> {
+  await reconcile();
   const settings = await loadEffectiveSettings();
   const active = new Set(await activeOrigins(settings));
-  for (const origin of Object.keys(settings.sites)) if (!active.has(origin)) clearOriginTabs(origin);
+  for (const origin of knownTabOrigins()) {
+    // A tab whose top site was never switched on holds a reader only in a frame of another, enabled site.
+    if (active.has(origin) || !(origin in settings.sites)) continue;
+    for (const tabId of dropOrigin(origin)) {
+      void updateBadge(tabId, undefined);
+      void send(tabId, { type: 'teardown' });
+    }
+  }
 }

@@ -74,6 +74,8 @@ describe('a site permission withdrawn in the browser', () => {
     expect(removed).toEqual({ done: true, still: false });
     // Reconcile runs in the background after the event; wait for its effect rather than for a fixed time.
     await expect.poll(registeredScripts, { timeout: 15_000, interval: 200 }).toEqual([]);
+    // The page that was open keeps no reader either: its overlay goes without a reload.
+    await page.waitForFunction(() => !document.querySelector('gaitguard-overlay'), { timeout: 15_000 });
 
     // Without the host permission (and without the toolbar click's activeTab) Firefox hides the tab's
     // address from the extension, so a popup opened as a page may only say there is no page to check; a

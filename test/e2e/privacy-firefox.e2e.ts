@@ -172,6 +172,24 @@ afterAll(async () => {
   await server?.close();
 });
 
+/**
+ * Firefox's BiDi evaluation can fail with a protocol error when the overlay re-renders (or a frame swaps
+ * documents) in the middle of a poll; that says nothing about GaitGuard, so such a wait is tried again.
+ */
+async function settled<T>(wait: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await wait();
+    } catch (error) {
+      const protocol =
+        error instanceof Error &&
+        /Protocol error|ProtocolError/.test(`${error.name} ${error.message} ${String(error.cause)}`);
+      if (!protocol || attempt >= attempts) throw error;
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  }
+}
+
 describe('a full session over every page in Firefox', () => {
   it('leaves every frame untouched while reading it, showing findings and revealing evidence', async () => {
     const problems: string[] = [];
@@ -184,12 +202,22 @@ describe('a full session over every page in Firefox', () => {
       const report = await reportWhere(ask, tabId, () => true, 15_000).catch(() => undefined);
       if (report && report.findings.length > 0) {
         // Reveal from the overlay (scrolls and marks inside GaitGuard's layer) and from the popup.
-        const evidence = await page.waitForSelector('gaitguard-overlay >>> .gg-evidence', {
-          timeout: 10_000,
+        const evidence = await settled(() =>
+          page.waitForSelector('gaitguard-overlay >>> .gg-evidence', { timeout: 20_000 }),
+        ).catch(async (error: unknown) => {
+          const shown = await page.evaluate(() =>
+            [...document.querySelectorAll('gaitguard-overlay')].map(
+              (host) => host.shadowRoot?.textContent ?? '<closed>',
+            ),
+          );
+          throw new Error(
+            `${path}: no evidence in the overlay (${JSON.stringify(shown).slice(0, 400)}; rules ${report.findings.map((finding) => finding.rule).join(',')})`,
+            { cause: error },
+          );
         });
         await evidence!.click();
         const popup = await openRecorded(`src/ui/popup/index.html?forUrl=${encodeURIComponent(page.url())}`);
-        const quote = await popup.page.waitForSelector('.gg-evidence', { timeout: 10_000 });
+        const quote = await settled(() => popup.page.waitForSelector('.gg-evidence', { timeout: 10_000 }));
         await quote!.click();
         await popup.finish();
         await new Promise((done) => setTimeout(done, 500));
