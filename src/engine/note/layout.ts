@@ -40,16 +40,6 @@ export function classifyHeading(heading: string): SectionKind | undefined {
  */
 const HEADING_REACH = 8 + 3 + 3 + 61 + 1;
 
-function colonWithin(text: string, from: number): boolean {
-  const to = Math.min(text.length, from + HEADING_REACH);
-  for (let i = from; i < to; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 58 /* : */) return true;
-    if (ch === 10 /* \n */) return false;
-  }
-  return false;
-}
-
 /**
  * Heading kinds by heading text, shared by every note: classifyHeading depends on the text alone, and notes
  * repeat the same few headings. Bounded, so hostile notes with endless distinct headings stop adding to it.
@@ -71,12 +61,21 @@ export function layoutOf(text: string): Layout {
   const sectionKinds: SectionKind[] = ['none'];
   const heading = PATTERNS.heading;
   const length = text.length;
+  // The next colon and the next line end at or after the current line start (-1: none left), each found
+  // by a forward search that resumes where the previous one ended, so the whole note is read once.
+  let nextColon = text.indexOf(':');
+  let nextLineEnd = text.indexOf('\n');
   let lineStart = true;
   for (let i = 0; i < length; i++) {
     if (lineStart) {
       lineStart = false;
+      if (nextColon !== -1 && nextColon < i) nextColon = text.indexOf(':', i);
+      if (nextLineEnd !== -1 && nextLineEnd < i) nextLineEnd = text.indexOf('\n', i);
+      // A colon within HEADING_REACH of the line start, before the line ends.
+      const colonNear =
+        nextColon !== -1 && nextColon < i + HEADING_REACH && (nextLineEnd === -1 || nextColon < nextLineEnd);
       heading.lastIndex = i;
-      const m = colonWithin(text, i) ? heading.exec(text) : null;
+      const m = colonNear ? heading.exec(text) : null;
       if (m && m[1] !== undefined) {
         const kind = headingKind(m[1]);
         if (kind) {

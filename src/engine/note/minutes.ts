@@ -190,8 +190,25 @@ function tableMinutes(note: NoteText, layout: Layout): MinuteEntry[] {
   const text = note.text;
   const entries: MinuteEntry[] = [];
   let header: { labelIndex: number; minutesIndex: number } | undefined;
+  // A line with no pipe, tab or double blank only ends a table; the next such marker (each searched forward
+  // from where the last one was found, -1 when none is left) says which line to read next.
+  let nextPipe = text.indexOf('|');
+  let nextTab = text.indexOf('\t');
+  let nextDouble = text.indexOf('  ');
   let lineStart = 0;
   while (lineStart <= text.length && entries.length < MAX_ENTRIES) {
+    if (nextPipe !== -1 && nextPipe < lineStart) nextPipe = text.indexOf('|', lineStart);
+    if (nextTab !== -1 && nextTab < lineStart) nextTab = text.indexOf('\t', lineStart);
+    if (nextDouble !== -1 && nextDouble < lineStart) nextDouble = text.indexOf('  ', lineStart);
+    if (header === undefined) {
+      let marker = -1;
+      for (const at of [nextPipe, nextTab, nextDouble])
+        if (at !== -1 && (marker === -1 || at < marker)) marker = at;
+      if (marker === -1) break;
+      // Every line before the marker's line has none: skip to the marker's line.
+      const before = text.lastIndexOf('\n', marker - 1);
+      if (before + 1 > lineStart) lineStart = before + 1;
+    }
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + MAX_TABLE_LINE + 1));
