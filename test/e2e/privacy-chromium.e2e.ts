@@ -7,7 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { launchChromium, openPopupFor, turnOnViaPopup, type ChromiumSession } from './harness/chromium';
+import {
+  launchChromium,
+  openPopupFor,
+  turnOnViaPopup,
+  type ChromiumSession,
+  tabIdOf,
+} from './harness/chromium';
 import { reportWhere, waitUntilForgotten, type AskWorker } from './harness/tab-report';
 import {
   COLLECT_TEXT_SCRIPT,
@@ -134,10 +140,7 @@ beforeAll(async () => {
   await page.goto(`${server.origin}/demo/daily-note.html`);
   await turnOnViaPopup(session, page.url());
   extensionPage = await openPopupFor(session, page.url());
-  tabId = await extensionPage.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === url)?.id ?? -1;
-  }, page.url());
+  tabId = await tabIdOf(extensionPage, page.url());
   expect(tabId).toBeGreaterThan(0);
 });
 

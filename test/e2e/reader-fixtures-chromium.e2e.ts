@@ -12,6 +12,7 @@ import {
   turnOnViaPopup,
   waitForOverlayFindings,
   type ChromiumSession,
+  tabIdOf,
 } from './harness/chromium';
 import {
   quotesOf,
@@ -56,10 +57,7 @@ beforeAll(async () => {
   await page.goto(`${server.origin}/fixtures/textarea-note.html`);
   await turnOnViaPopup(session, page.url());
   extensionPage = await openPopupFor(session, page.url());
-  tabId = await extensionPage.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === url)?.id ?? -1;
-  }, page.url());
+  tabId = await tabIdOf(extensionPage, page.url());
   expect(tabId).toBeGreaterThan(0);
 });
 

@@ -75,6 +75,14 @@ export async function overlayRules(page: Page): Promise<string[]> {
   });
 }
 
+/** The browser's id of the tab showing a URL, asked from an extension page (-1 when there is none). */
+export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+  return extensionPage.evaluate(
+    async (target) => (await chrome.tabs.query({})).find((tab) => tab.url === target)?.id ?? -1,
+    url,
+  );
+}
+
 /** Switches GaitGuard on for a page's site the way a coder does: the popup's "Turn on for this site". */
 export async function turnOnViaPopup(session: ChromiumSession, pageUrl: string): Promise<void> {
   const popup = await openPopupFor(session, pageUrl);
