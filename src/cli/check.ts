@@ -4,7 +4,7 @@
  * Several files make one encounter; bad input gives a one-line error and a non-zero exit, with nothing
  * half-printed on stdout.
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -78,9 +78,18 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 function readText(file: string): string {
+  return withReadable(file, () => readFileSync(file, 'utf8'));
+}
+
+/** Fails as readText does when the file cannot be read, without reading it (audit streams it afterwards). */
+function checkReadable(file: string): void {
+  withReadable(file, () => closeSync(openSync(file, 'r')));
+}
+
+function withReadable<T>(file: string, read: () => T): T {
   try {
     if (!statSync(file).isFile()) throw new UsageError(`${file}: not a file`);
-    return readFileSync(file, 'utf8');
+    return read();
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
@@ -241,11 +250,14 @@ export function formatJson(findings: readonly Finding[]): string {
 }
 
 async function audit(file: string, args: Args, io: CliIo): Promise<void> {
-  readText(file);
+  checkReadable(file);
   const byRule = new Map<RuleId, { findings: number; encounters: number }>();
   let encounters = 0;
   let lineNumber = 0;
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) {
     lineNumber++;
     if (line.trim() === '') continue;
