@@ -173,12 +173,13 @@ function scanConcepts(
       if (g === first - 1) end = at + (m[first] ?? '').length;
       else {
         if (code < 128 && FIRST_CHARS[i]?.[code] !== 1) continue;
+        // test() rather than exec(): no match array; a sticky match ends where lastIndex stops.
         const sticky = STICKY_BY_INDEX[i] as RegExp;
         sticky.lastIndex = at;
-        const s = sticky.exec(lower);
+        const found = sticky.test(lower);
+        end = sticky.lastIndex;
         sticky.lastIndex = 0;
-        if (s === null) continue;
-        end = at + s[0].length;
+        if (!found) continue;
       }
       const seen = (count[i] ?? 0) + 1;
       count[i] = seen;
