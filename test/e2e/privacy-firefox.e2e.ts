@@ -27,8 +27,9 @@ import {
   turnOnViaPopupFirefox,
   type BidiRequest,
   type FirefoxSession,
+  workerAsker,
 } from './harness/firefox';
-import { reportWhere, waitUntilForgotten, type AskWorker, type TabReport } from './harness/tab-report';
+import { reportWhere, waitUntilForgotten } from './harness/tab-report';
 import {
   COLLECT_TEXT_SCRIPT,
   PAGE_WATCH_SCRIPT_FIREFOX,
@@ -60,12 +61,7 @@ interface ExtensionGlobal {
   };
 }
 
-const ask: AskWorker = (id) =>
-  extensionPage.evaluate(async (target) => {
-    const { browser } = globalThis as unknown as ExtensionGlobal;
-    const reply = await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: target });
-    return (reply.ok ? reply.data?.report : undefined) as TabReport | undefined;
-  }, id);
+const ask = workerAsker(() => extensionPage);
 
 /** Opens an extension page with its own recorder; `finish` reads the recorder and closes the page. */
 async function openRecorded(path: string): Promise<{ page: Page; finish(): Promise<void> }> {

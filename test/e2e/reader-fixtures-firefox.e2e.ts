@@ -5,15 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { launchFirefox, openExtensionPage, type FirefoxSession } from './harness/firefox';
-import {
-  quotesOf,
-  reportWhere,
-  rulesOf,
-  waitUntilForgotten,
-  type AskWorker,
-  type TabReport,
-} from './harness/tab-report';
+import { launchFirefox, openExtensionPage, type FirefoxSession, workerAsker } from './harness/firefox';
+import { quotesOf, reportWhere, rulesOf, waitUntilForgotten, type TabReport } from './harness/tab-report';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let session: FirefoxSession;
@@ -28,12 +21,7 @@ interface ExtensionGlobal {
   };
 }
 
-const ask: AskWorker = (id) =>
-  extensionPage.evaluate(async (target) => {
-    const { browser } = globalThis as unknown as ExtensionGlobal;
-    const reply = await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: target });
-    return (reply.ok ? reply.data?.report : undefined) as TabReport | undefined;
-  }, id);
+const ask = workerAsker(() => extensionPage);
 
 const until = (accept: (report: TabReport) => boolean): Promise<TabReport> => reportWhere(ask, tabId, accept);
 

@@ -2,6 +2,7 @@
  * Launches Debian's Firefox ESR over WebDriver BiDi (puppeteer-core) and installs the test build of
  * GaitGuard as a temporary add-on. The moz-extension UUID is pinned so extension pages have a known URL.
  */
+import type { AskWorker, TabReport } from './tab-report';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_TEST_BUILD, FIREFOX_UUID, GECKO_ID } from './paths';
 
@@ -207,4 +208,18 @@ export async function readExtensionRecord(
       marker: scope.__ggRecord?.marker,
     };
   }, target);
+}
+
+/** Asks the worker for a tab's report from an extension page, as the popup does (`get-tab-state`). */
+export function workerAsker(extensionPage: () => Page): AskWorker {
+  return (tabId) =>
+    extensionPage().evaluate(async (target) => {
+      const { browser } = globalThis as unknown as {
+        browser: {
+          runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: { report?: unknown } }> };
+        };
+      };
+      const reply = await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: target });
+      return (reply.ok ? reply.data?.report : undefined) as TabReport | undefined;
+    }, tabId);
 }
