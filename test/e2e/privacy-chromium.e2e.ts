@@ -15,13 +15,7 @@ import {
   tabIdOf,
 } from './harness/chromium';
 import { reportWhere, waitUntilForgotten, type AskWorker } from './harness/tab-report';
-import {
-  COLLECT_TEXT_SCRIPT,
-  PAGE_WATCH_SCRIPT,
-  leakedWindows,
-  noteWindows,
-  topPagePaths,
-} from './harness/privacy';
+import { framesText, PAGE_WATCH_SCRIPT, leakedWindows, noteWindows, topPagePaths } from './harness/privacy';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let session: ChromiumSession;
@@ -75,15 +69,6 @@ function offending(extensionId: string) {
       return true;
     return !(request.navigation && request.type === 'document');
   });
-}
-
-async function framesText(target: Page): Promise<string[]> {
-  const texts: string[] = [];
-  for (const frame of target.frames()) {
-    const found = await frame.evaluate(COLLECT_TEXT_SCRIPT).catch(() => [] as string[]);
-    texts.push(...(found as string[]));
-  }
-  return texts;
 }
 
 async function watchResults(target: Page): Promise<Array<{ url: string; log: string[]; same: boolean }>> {

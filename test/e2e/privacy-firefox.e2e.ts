@@ -31,7 +31,7 @@ import {
 } from './harness/firefox';
 import { reportWhere, waitUntilForgotten } from './harness/tab-report';
 import {
-  COLLECT_TEXT_SCRIPT,
+  framesText,
   PAGE_WATCH_SCRIPT_FIREFOX,
   declaredFrameSources,
   leakedWindows,
@@ -98,15 +98,6 @@ function offending(requests: readonly BidiRequest[]): BidiRequest[] {
     if (request.navigation === null) return request.url !== `${server.origin}/favicon.ico`;
     return !(request.url.startsWith(`${server.origin}/`) || declared.has(request.url));
   });
-}
-
-async function framesText(target: Page): Promise<string[]> {
-  const texts: string[] = [];
-  for (const frame of target.frames()) {
-    const found = await frame.evaluate(COLLECT_TEXT_SCRIPT).catch(() => [] as string[]);
-    texts.push(...(found as string[]));
-  }
-  return texts;
 }
 
 interface WatchResult {

@@ -175,3 +175,18 @@ export const COLLECT_TEXT_SCRIPT = `(() => {
   }
   return out;
 })()`;
+
+/** The frames of a page as both playwright-core and puppeteer-core expose them. */
+interface FramedPage {
+  frames(): Array<{ evaluate(script: string): Promise<unknown> }>;
+}
+
+/** Every frame's visible and form text (COLLECT_TEXT_SCRIPT); a frame that is gone contributes nothing. */
+export async function framesText(target: FramedPage): Promise<string[]> {
+  const texts: string[] = [];
+  for (const frame of target.frames()) {
+    const found = await frame.evaluate(COLLECT_TEXT_SCRIPT).catch(() => [] as string[]);
+    texts.push(...(found as string[]));
+  }
+  return texts;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFrame } from '../../../src/reader/index';
 import { resolveSelector } from '../../../src/reader/dom';
-import { loadPage } from './helpers';
+import { loadPage, chargeSummary } from './helpers';
 
 describe('open shadow-DOM web components', () => {
   const dom = loadPage('shadow-components.html', 'https://lumen.example.org/visit', {
@@ -41,15 +41,7 @@ describe('ARIA div grid of charges with optional columns', () => {
   const snapshot = readFrame(loadPage('aria-grid.html', 'https://vista.example.org/charges').window.document);
 
   it('maps columns by aria-colindex and header text, including two modifier columns', () => {
-    expect(
-      snapshot.charges.map(({ code, units, modifiers, minutes, status }) => ({
-        code,
-        units,
-        modifiers,
-        minutes,
-        status,
-      })),
-    ).toEqual([
+    expect(chargeSummary(snapshot)).toEqual([
       { code: '97116', units: 3, modifiers: ['GP'], minutes: 40, status: 'unbilled' },
       { code: '97530', units: 1, modifiers: ['GP', '59'], minutes: undefined, status: 'unbilled' },
       { code: '97140', units: 1, modifiers: ['GP'], minutes: 8, status: 'deleted' },

@@ -1,3 +1,4 @@
+import type { FrameSnapshot } from '../../../src/reader/snapshot';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,4 +17,15 @@ export function loadPage(name: string, url: string, options: ConstructorOptions 
 
 export function pageFromHtml(html: string, url = 'https://ehr.example.org/chart'): JSDOM {
   return new JSDOM(html, { url });
+}
+
+/** The fields of each charge line a fixture test asserts on (ids, sources and labels left out). */
+export function chargeSummary(snapshot: FrameSnapshot) {
+  return snapshot.charges.map(({ code, units, modifiers, minutes, status }) => ({
+    code,
+    units,
+    modifiers,
+    minutes,
+    status,
+  }));
 }

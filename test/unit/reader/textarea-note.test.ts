@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFrame } from '../../../src/reader/index';
 import { FrameSnapshotSchema } from '../../../src/reader/snapshot';
-import { loadPage } from './helpers';
+import { loadPage, chargeSummary } from './helpers';
 
 describe('textarea note with a simple charge table', () => {
   const url = 'https://rehab.example.org/notes/edit?visit=90211';
@@ -31,15 +31,7 @@ describe('textarea note with a simple charge table', () => {
   });
 
   it('reads charge lines by header, with minutes, and no zip code or MRN', () => {
-    expect(
-      snapshot.charges.map(({ code, units, modifiers, minutes, status }) => ({
-        code,
-        units,
-        modifiers,
-        minutes,
-        status,
-      })),
-    ).toEqual([
+    expect(chargeSummary(snapshot)).toEqual([
       { code: '97116', units: 2, modifiers: ['GP'], minutes: 23, status: 'unbilled' },
       { code: '97110', units: 1, modifiers: ['GP'], minutes: 15, status: 'unbilled' },
     ]);
