@@ -34,8 +34,10 @@ export function putFrame(tabId: number, frameId: number, topOrigin: string, snap
 export function dropFrame(tabId: number, frameId: number): void {
   const entry = tabs.get(tabId);
   if (!entry) return;
-  if (frameId === 0) tabs.delete(tabId);
-  else entry.frames.delete(frameId);
+  entry.frames.delete(frameId);
+  // Leaving the top document ends the tab's picture. So does losing its last frame: a child frame's last
+  // snapshot can land after the top frame said it was gone, and must not keep an empty tab alive.
+  if (frameId === 0 || entry.frames.size === 0) tabs.delete(tabId);
 }
 
 export function dropTab(tabId: number): void {

@@ -226,7 +226,10 @@ describe('single-frame fixtures', () => {
 describe('multi-frame fixtures', () => {
   it('note frame + fee frame: merged into one check; the unreachable widget is listed as foreign', async () => {
     await openFixture('two-frame/top.html');
-    const report = await until((r) => r.noteCount === 1 && r.chargeCount === 2 && r.findings.length > 0);
+    // Child frames can report before the top frame, whose snapshot names the foreign frame: wait for all.
+    const report = await until(
+      (r) => r.noteCount === 1 && r.chargeCount === 2 && r.findings.length > 0 && r.foreignOrigins.length > 0,
+    );
     expect(report.foreignOrigins).toEqual(['https://partner-widgets.example.com']);
     // The fee frame's pending 97116 line is what the findings cite; its voided 97140 line is not counted.
     expect(quotesOf(report)).toContain('charge:97116 × 2 GP');

@@ -139,7 +139,10 @@ describe('reader fixtures in Firefox', () => {
 
   it('note frame + fee frame: merged, with the unreachable widget listed as foreign', async () => {
     await openFixture('two-frame/top.html');
-    const report = await until((r) => r.noteCount === 1 && r.chargeCount === 2 && r.findings.length > 0);
+    // Child frames can report before the top frame, whose snapshot names the foreign frame: wait for all.
+    const report = await until(
+      (r) => r.noteCount === 1 && r.chargeCount === 2 && r.findings.length > 0 && r.foreignOrigins.length > 0,
+    );
     expect(report.foreignOrigins).toEqual(['https://partner-widgets.example.com']);
     expect(quotesOf(report)).toContain('charge:97116 × 2 GP');
   });
