@@ -28,6 +28,7 @@ import {
   type BidiRequest,
   type FirefoxSession,
   workerAsker,
+  settled,
 } from './harness/firefox';
 import { reportWhere, waitUntilForgotten } from './harness/tab-report';
 import {
@@ -158,24 +159,6 @@ afterAll(async () => {
   await session?.close();
   await server?.close();
 });
-
-/**
- * Firefox's BiDi evaluation can fail with a protocol error when the overlay re-renders (or a frame swaps
- * documents) in the middle of a poll; that says nothing about GaitGuard, so such a wait is tried again.
- */
-async function settled<T>(wait: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await wait();
-    } catch (error) {
-      const protocol =
-        error instanceof Error &&
-        /Protocol error|ProtocolError/.test(`${error.name} ${error.message} ${String(error.cause)}`);
-      if (!protocol || attempt >= attempts) throw error;
-      await new Promise((done) => setTimeout(done, 250));
-    }
-  }
-}
 
 describe('a full session over every page in Firefox', () => {
   it('leaves every frame untouched while reading it, showing findings and revealing evidence', async () => {

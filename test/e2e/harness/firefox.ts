@@ -42,13 +42,32 @@ export async function launchFirefox(
 export async function openExtensionPage(session: FirefoxSession, path: string): Promise<Page> {
   const page = await session.browser.newPage();
   void page.goto(`${session.extensionBase}/${path}`).catch(() => undefined);
-  await page.waitForFunction(
-    () => document.readyState === 'complete' && location.protocol === 'moz-extension:',
-    {
+  // The poll runs while the tab swaps about:blank for the extension page, which BiDi can report as an error.
+  await settled(() =>
+    page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', {
       timeout: 15_000,
-    },
+    }),
   );
   return page;
+}
+
+/**
+ * Firefox's BiDi evaluation can fail with a protocol error when a document is swapped (navigation, a frame's
+ * new document) or the overlay re-renders in the middle of a poll; that says nothing about GaitGuard, so
+ * such a wait is tried again.
+ */
+export async function settled<T>(wait: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await wait();
+    } catch (error) {
+      const protocol =
+        error instanceof Error &&
+        /Protocol error|ProtocolError/.test(`${error.name} ${error.message} ${String(error.cause)}`);
+      if (!protocol || attempt >= attempts) throw error;
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  }
 }
 
 export async function overlayRulesFirefox(page: Page): Promise<string[]> {
