@@ -11,7 +11,9 @@ import { indexAt, layoutOf } from './layout';
 import { asciiLower } from './lower';
 import type { MinuteEntry, MinuteFact } from './minutes';
 import { extractMinutes, quoteOf } from './minutes';
-import { PATTERNS, SCANNED_CONCEPTS, conceptScanOf, eachMatch, firstCharsOf } from './patterns';
+import { candidatesAt, prefixIndexOf } from './prefix-index';
+import { prefixesOf } from './regex-prefixes';
+import { PATTERNS, SCANNED_CONCEPTS, eachMatch } from './patterns';
 
 export const CONCEPTS = [
   'gaitTerm',
@@ -99,100 +101,78 @@ function mayNamePta(text: string): boolean {
 type ScannedConcept = (typeof SCANNED_CONCEPTS)[number];
 
 /** Sticky copies: asked at one position, a concept's pattern answers for that position only. */
-const STICKY: Readonly<Record<ScannedConcept, RegExp>> = Object.fromEntries(
-  SCANNED_CONCEPTS.map((c) => [c, new RegExp(PATTERNS[c].source, 'y')]),
-) as Record<ScannedConcept, RegExp>;
-
-/**
- * The ASCII characters each concept's matches can start with (firstCharsOf, worked out from the pattern):
- * at a position whose character is not among them the sticky copy cannot match and is not asked.
- */
-const FIRST_CHARS: readonly Uint8Array[] = SCANNED_CONCEPTS.map((c) => {
+const STICKY: readonly RegExp[] = SCANNED_CONCEPTS.map((c) => {
   if (PATTERNS[c].flags.includes('i')) throw new Error(`${c} must run on the lower-cased note`);
-  return firstCharsOf(PATTERNS[c].source);
+  if (!PATTERNS[c].source.startsWith('\\b')) throw new Error(`${c} must start at a word boundary`);
+  return new RegExp(PATTERNS[c].source, 'y');
 });
-const STICKY_BY_INDEX: readonly RegExp[] = SCANNED_CONCEPTS.map((c) => STICKY[c]);
-
-interface Scan {
-  pattern: RegExp;
-  /** Index in SCANNED_CONCEPTS of each concept of the scan, in scan order (group g + 1 is concepts[g]). */
-  concepts: number[];
-}
 
 /**
- * The merged scan without the concepts that reached their cap, by bit set of the concepts still scanned;
- * a long note would otherwise keep stopping at every word of a capped concept.
+ * Every concept pattern starts with \b and then a word character, so its matches begin at word starts only;
+ * there, the next three characters pick the few patterns worth asking.
  */
-const SCANS = new Map<number, Scan>();
-const ALL_SCANNED = (1 << SCANNED_CONCEPTS.length) - 1;
-SCANS.set(ALL_SCANNED, { pattern: PATTERNS.conceptScan, concepts: SCANNED_CONCEPTS.map((_, i) => i) });
+const CONCEPT_INDEX = prefixIndexOf(
+  SCANNED_CONCEPTS.map((c) => {
+    for (const first of prefixesOf(PATTERNS[c].source, 1)) {
+      if (!isWordChar(first.charCodeAt(0))) throw new Error(`${c} can begin with a non-word character`);
+    }
+    return PATTERNS[c].source;
+  }),
+);
 
-function scanFor(active: number): Scan {
-  let scan = SCANS.get(active);
-  if (!scan) {
-    const concepts = SCANNED_CONCEPTS.map((_, i) => i).filter((i) => (active & (1 << i)) !== 0);
-    scan = { pattern: conceptScanOf(concepts.map((i) => SCANNED_CONCEPTS[i] as ScannedConcept)), concepts };
-    SCANS.set(active, scan);
-  }
-  return scan;
+/** A word character as \b sees it: [A-Za-z0-9_]. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95
+  );
 }
 
 /**
  * Every concept's matches on the lower-cased note, the same as one global pass of each concept's own
- * pattern (leftmost match from where its previous match ended, at most MAX_MENTIONS_PER_NOTE), found in
- * one merged scan: see conceptScan in patterns.ts for why no match is lost.
+ * pattern (leftmost match from where its previous match ended, at most MAX_MENTIONS_PER_NOTE). A match
+ * begins at a word start, so one walk over the note visits each word start once and asks there only the
+ * concepts that its first three characters allow, each at most once, and none before its previous match ends.
  */
 function scanConcepts(
   analyzed: AnalyzedNote,
   record: (concept: ScannedConcept, start: number, end: number) => void,
 ): void {
   const lower = analyzed.lower;
-  const n = SCANNED_CONCEPTS.length;
-  const count = new Int32Array(n);
+  const length = lower.length;
+  const count = new Int32Array(SCANNED_CONCEPTS.length);
   // Where each concept's own global pass would resume: a match never starts inside the previous one.
-  const resume = new Int32Array(n);
-  let active = ALL_SCANNED;
-  let scan = scanFor(active);
-  let from = 0;
-  while (active !== 0) {
-    const pattern = scan.pattern;
-    pattern.lastIndex = from;
-    const m = pattern.exec(lower);
-    pattern.lastIndex = 0;
-    if (m === null) return;
-    const at = m.index;
-    let first = 1;
-    while (m[first] === undefined) first++;
-    const concepts = scan.concepts;
+  const resume = new Int32Array(SCANNED_CONCEPTS.length);
+  let active = (1 << SCANNED_CONCEPTS.length) - 1;
+  let inWord = false;
+  for (let at = 0; at < length && active !== 0; at++) {
     const code = lower.charCodeAt(at);
-    let capped = false;
-    for (let g = first - 1; g < concepts.length; g++) {
-      const i = concepts[g] ?? 0;
+    const word = isWordChar(code);
+    if (!word || inWord) {
+      inWord = word;
+      continue;
+    }
+    inWord = true;
+    let candidates = candidatesAt(CONCEPT_INDEX, lower, at) & active;
+    while (candidates !== 0) {
+      const i = 31 - Math.clz32(candidates & -candidates);
+      candidates &= candidates - 1;
       if (at < (resume[i] ?? 0)) continue;
-      let end: number;
-      if (g === first - 1) end = at + (m[first] ?? '').length;
-      else {
-        if (code < 128 && FIRST_CHARS[i]?.[code] !== 1) continue;
-        // test() rather than exec(): no match array; a sticky match ends where lastIndex stops.
-        const sticky = STICKY_BY_INDEX[i] as RegExp;
-        sticky.lastIndex = at;
-        const found = sticky.test(lower);
-        end = sticky.lastIndex;
-        sticky.lastIndex = 0;
-        if (!found) continue;
-      }
+      // test() rather than exec(): no match array; a sticky match ends where lastIndex stops.
+      const sticky = STICKY[i] as RegExp;
+      sticky.lastIndex = at;
+      const found = sticky.test(lower);
+      const end = sticky.lastIndex;
+      sticky.lastIndex = 0;
+      if (!found) continue;
       const seen = (count[i] ?? 0) + 1;
       count[i] = seen;
       if (seen > MAX_MENTIONS_PER_NOTE) {
         active &= ~(1 << i);
-        capped = true;
         continue;
       }
       resume[i] = end;
       record(SCANNED_CONCEPTS[i] as ScannedConcept, at, end);
     }
-    if (capped) scan = scanFor(active);
-    from = at + 1;
   }
 }
 

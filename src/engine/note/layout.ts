@@ -55,29 +55,35 @@ function headingKind(name: string): SectionKind | undefined {
   return kind;
 }
 
+/** The characters that can end a sentence: a line end, or . ! ? ; before a blank or the end of the note. */
+const SENTENCE_ENDERS = ['\n', '.', '!', '?', ';'] as const;
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
 export function layoutOf(text: string): Layout {
   const sentenceStarts = [0];
   const sectionStarts = [0];
   const sectionKinds: SectionKind[] = ['none'];
   const heading = PATTERNS.heading;
   const length = text.length;
-  // The next colon and the next line end at or after the current line start (-1: none left), each found
-  // by a forward search that resumes where the previous one ended, so the whole note is read once.
+  // Where the next of each sentence ender (and the next colon) is, each found by a forward search that
+  // resumes past the previous one: the note is read by indexOf, never a character at a time in script.
+  const next = SENTENCE_ENDERS.map((ch) => text.indexOf(ch));
   let nextColon = text.indexOf(':');
-  let nextLineEnd = text.indexOf('\n');
-  let lineStart = true;
-  for (let i = 0; i < length; i++) {
-    if (lineStart) {
-      lineStart = false;
+  let lineStart = 0;
+  for (;;) {
+    if (lineStart !== -1 && lineStart < length) {
+      const i = lineStart;
+      lineStart = -1;
       if (nextColon !== -1 && nextColon < i) nextColon = text.indexOf(':', i);
-      if (nextLineEnd !== -1 && nextLineEnd < i) nextLineEnd = text.indexOf('\n', i);
-      // A colon within HEADING_REACH of the line start, before the line ends.
-      const colonNear =
-        nextColon !== -1 && nextColon < i + HEADING_REACH && (nextLineEnd === -1 || nextColon < nextLineEnd);
-      heading.lastIndex = i;
-      const m = colonNear ? heading.exec(text) : null;
-      if (m && m[1] !== undefined) {
-        const kind = headingKind(m[1]);
+      const lineEnd = (next[0] ?? -1) === -1 ? length : (next[0] ?? length);
+      // A colon within HEADING_REACH of the line start, before the line ends, may end a heading.
+      if (nextColon !== -1 && nextColon < i + HEADING_REACH && nextColon < lineEnd) {
+        heading.lastIndex = i;
+        const m = heading.exec(text);
+        const kind = m && m[1] !== undefined ? headingKind(m[1]) : undefined;
         if (kind) {
           if (sectionStarts[sectionStarts.length - 1] === i) sectionKinds[sectionKinds.length - 1] = kind;
           else {
@@ -87,18 +93,24 @@ export function layoutOf(text: string): Layout {
         }
       }
     }
-    const ch = text.charCodeAt(i);
-    // A sentence ends at a line end, or at . ! ? ; before a blank or the end of the note.
-    let end = false;
-    if (ch === 10 /* \n */) {
-      end = true;
-      lineStart = true;
-    } else if (ch === 46 /* . */ || ch === 33 /* ! */ || ch === 63 /* ? */ || ch === 59 /* ; */) {
-      const next = i + 1 < length ? text.charCodeAt(i + 1) : 32;
-      end = next === 32 || next === 9 || next === 10 || next === 13;
+    let which = -1;
+    let at = length;
+    for (let k = 0; k < next.length; k++) {
+      const found = next[k] ?? -1;
+      if (found !== -1 && found < at) {
+        at = found;
+        which = k;
+      }
     }
-    if (end && i + 1 < length && sentenceStarts[sentenceStarts.length - 1] !== i + 1)
-      sentenceStarts.push(i + 1);
+    if (which === -1) break;
+    next[which] = text.indexOf(SENTENCE_ENDERS[which] ?? '', at + 1);
+    let end: boolean;
+    if (which === 0) {
+      end = true;
+      lineStart = at + 1;
+    } else end = at + 1 >= length || isBlank(text.charCodeAt(at + 1));
+    if (end && at + 1 < length && sentenceStarts[sentenceStarts.length - 1] !== at + 1)
+      sentenceStarts.push(at + 1);
   }
   heading.lastIndex = 0;
   return { sentenceStarts, sectionStarts, sectionKinds, length };

@@ -17,7 +17,7 @@ function re(source: string, flags: string): RegExp {
   return new RegExp(source, flags);
 }
 
-const BASE = {
+export const PATTERNS = {
   // ---- Layout -------------------------------------------------------------------------------------------
   /** A heading at the start of a line: "PLAN:", "O:", "Short-term goals:", "2. Assessment:". Sticky. */
   heading: /[ \t]{0,8}(?:\d{1,2}[.)][ \t]{1,3})?([A-Za-z][A-Za-z0-9/&'() -]{0,60}):/y,
@@ -169,8 +169,8 @@ const BASE = {
 } as const satisfies Record<string, RegExp>;
 
 /**
- * The concepts that run on the lower-cased note, rarest first (see conceptScan). ptaProvider is left out:
- * it is case-sensitive and runs on the original text behind its own literal gate.
+ * The concepts that the scan of analyze.ts finds on the lower-cased note. ptaProvider is left out: it is
+ * case-sensitive and runs on the original text behind its own literal gate.
  */
 export const SCANNED_CONCEPTS = [
   'motionAnalysis',
@@ -187,170 +187,7 @@ export const SCANNED_CONCEPTS = [
   'cue',
   'distance',
   'gaitTerm',
-] as const satisfies readonly (keyof typeof BASE)[];
-
-/**
- * One alternative per scanned concept, each its own capture group, each the concept's pattern verbatim after
- * its leading \b (asserted once for all, in front).
- * An alternation tries its branches in order at a position, so a match at p in group k says: concept k
- * matches at p exactly as its own pattern would, and the concepts before k do not match at p. Only the
- * concepts after k need asking (rarest first keeps that list short for the common words). Searching again
- * from p + 1, never from the match end, finds every position where any concept matches, so concepts whose
- * matches overlap (gait terms inside deviations, stairs inside skilled training) lose nothing.
- */
-export function conceptScanOf(concepts: readonly (typeof SCANNED_CONCEPTS)[number][]): RegExp {
-  const sources = concepts.map((c) => BASE[c].source);
-  // Each source starts with \b; the scan asserts it once in front of the alternation and each branch goes on
-  // without its own (the same assertion at the same position, so the same matches). One \b rejects a
-  // position inside a word once instead of once per concept (a 1 MB word costs 2 ms rather than 26), and
-  // branches that begin with text let the regex engine pre-check their first characters together.
-  if (sources.some((source) => !source.startsWith('\\b'))) throw new Error('a scanned concept lacks its \\b');
-  return re(`\\b(?:${sources.map((source) => `(${source.slice(2)})`).join('|')})`, 'g');
-}
-
-/**
- * The ASCII characters a match of `source` can start with, as a 128-entry table (a match may also start
- * with any character from 128 up; callers must not skip those). Worked out from the source itself:
- * literals, escapes (\\b skipped as zero-width, \\d, \\t, escaped punctuation), classes with ranges,
- * groups with alternation and quantifiers; anything else (lookaround, negated class, ., anchors, other
- * escapes) throws, so the table is never narrower than the pattern.
- */
-export function firstCharsOf(source: string): Uint8Array {
-  const table = new Uint8Array(128);
-  const { nullable } = firstOfSequence(source, 0, source.length, table);
-  if (nullable) throw new Error('a pattern that can match the empty string has no first characters');
-  return table;
-}
-
-const SIMPLE_ESCAPES = '/\\.-()[]?*+|{}^$:\'"';
-
-/** Marks the first characters of source[from, to) (an alternation); returns whether it can match empty. */
-function firstOfSequence(source: string, from: number, to: number, table: Uint8Array): { nullable: boolean } {
-  let nullable = false;
-  for (const [start, end] of alternativesOf(source, from, to)) {
-    if (firstOfAlternative(source, start, end, table)) nullable = true;
-  }
-  return { nullable };
-}
-
-/** Top-level alternatives of source[from, to) as [start, end) pairs. */
-function alternativesOf(source: string, from: number, to: number): [number, number][] {
-  const out: [number, number][] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = from;
-  for (let i = from; i < to; i++) {
-    const ch = source[i];
-    if (ch === '\\') i++;
-    else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) {
-      out.push([start, i]);
-      start = i + 1;
-    }
-  }
-  out.push([start, to]);
-  return out;
-}
-
-function mark(table: Uint8Array, code: number): void {
-  if (code < 128) table[code] = 1;
-}
-
-/** Marks the first characters of one alternative; returns whether it can match empty. */
-function firstOfAlternative(source: string, from: number, to: number, table: Uint8Array): boolean {
-  let i = from;
-  while (i < to) {
-    const ch = source[i] ?? '';
-    let next: number;
-    let nullable = false;
-    if (ch === '\\') {
-      const e = source[i + 1] ?? '';
-      next = i + 2;
-      if (e === 'b') {
-        i = next;
-        continue;
-      }
-      if (e === 'd') for (let d = 48; d <= 57; d++) mark(table, d);
-      else if (e === 't') mark(table, 9);
-      else if (SIMPLE_ESCAPES.includes(e)) mark(table, e.charCodeAt(0));
-      else throw new Error(`firstCharsOf: unsupported escape \\${e}`);
-    } else if (ch === '[') {
-      let k = i + 1;
-      if (source[k] === '^') throw new Error('firstCharsOf: negated class');
-      const codes: number[] = [];
-      while (k < to && source[k] !== ']') {
-        if (source[k] === '\\') {
-          const e = source[k + 1] ?? '';
-          if (e === 'd') for (let d = 48; d <= 57; d++) mark(table, d);
-          else if (e === 't') codes.push(9);
-          else if (SIMPLE_ESCAPES.includes(e)) codes.push(e.charCodeAt(0));
-          else throw new Error(`firstCharsOf: unsupported class escape \\${e}`);
-          k += 2;
-        } else codes.push(source.charCodeAt(k++));
-      }
-      for (let c = 0; c < codes.length; c++) {
-        const lo = codes[c] ?? 0;
-        const hi = codes[c + 2];
-        // A range a-b (a '-' last in the class is the character itself; an escaped '-' read as a range
-        // only widens the table).
-        if (codes[c + 1] === 45 && hi !== undefined) {
-          for (let x = lo; x <= hi; x++) mark(table, x);
-          c += 2;
-        } else mark(table, lo);
-      }
-      next = k + 1;
-    } else if (ch === '(') {
-      let k = i + 1;
-      if (source[k] === '?') {
-        if (source[k + 1] !== ':') throw new Error('firstCharsOf: lookaround');
-        k += 2;
-      }
-      let depth = 0;
-      let inClass = false;
-      let close = k;
-      for (; close < to; close++) {
-        const c = source[close];
-        if (c === '\\') close++;
-        else if (inClass) inClass = c !== ']';
-        else if (c === '[') inClass = true;
-        else if (c === '(') depth++;
-        else if (c === ')') {
-          if (depth === 0) break;
-          depth--;
-        }
-      }
-      nullable = firstOfSequence(source, k, close, table).nullable;
-      next = close + 1;
-    } else if ('.^$)|*+?{'.includes(ch)) throw new Error(`firstCharsOf: unsupported ${ch}`);
-    else {
-      mark(table, source.charCodeAt(i));
-      next = i + 1;
-    }
-    const q = source[next];
-    if (q === '?' || q === '*') {
-      nullable = true;
-      next++;
-    } else if (q === '+') next++;
-    else if (q === '{') {
-      const close = source.indexOf('}', next);
-      const after = source[next + 2];
-      if (source[next + 1] === '0' && (after === ',' || after === '}')) nullable = true;
-      next = close + 1;
-    }
-    if (!nullable) return false;
-    i = next;
-  }
-  return true;
-}
-
-export const PATTERNS = {
-  ...BASE,
-  /** All scanned concepts at once; a scan drops a concept once it reaches its cap (a subset of this). */
-  conceptScan: conceptScanOf(SCANNED_CONCEPTS),
-} as const satisfies Record<string, RegExp>;
+] as const satisfies readonly (keyof typeof PATTERNS)[];
 
 export type PatternName = keyof typeof PATTERNS;
 

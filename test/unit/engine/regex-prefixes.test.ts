@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { TYPICAL_NOTE, longNote } from '../../../bench/fixtures/notes';
+import { CONCEPTS, analyzeNotes } from '../../../src/engine/note/analyze';
+import { asciiLower } from '../../../src/engine/note/lower';
+import { candidatesAt, prefixIndexOf } from '../../../src/engine/note/prefix-index';
+import { NON_ASCII, prefixesOf } from '../../../src/engine/note/regex-prefixes';
+import { PATTERNS, SCANNED_CONCEPTS } from '../../../src/engine/note/patterns';
+
+const GOLDEN_NOTES = JSON.parse(
+  readFileSync(new URL('./golden-notes.json', import.meta.url), 'utf8'),
+) as string[];
+
+/** The prefixes of `source` at `depth`, sorted, with '…' for the NON_ASCII symbol. */
+function prefixes(source: string, depth = 2): string[] {
+  return [...prefixesOf(source, depth)].map((p) => p.replaceAll(String.fromCharCode(NON_ASCII), '…')).sort();
+}
+
+describe('prefixesOf', () => {
+  it('reads literals, alternation and optional parts; shorter strings are whole matches', () => {
+    expect(prefixes('\\b(?:gait|amb|gt)\\b')).toEqual(['am', 'ga', 'gt']);
+    expect(prefixes('\\b(?:gait|amb|gt)\\b', 3)).toEqual(['amb', 'gai', 'gt']);
+    expect(prefixes('ab?c', 3)).toEqual(['abc', 'ac']);
+    expect(prefixes('x(?:y|z)*w')).toEqual(['xw', 'xy', 'xz']);
+    expect(prefixes('q|rs')).toEqual(['q', 'rs']);
+  });
+
+  it('expands classes, escapes and ranges, with every character from 128 up as one symbol', () => {
+    expect(prefixes('[a-c][-’]')).toEqual(['a-', 'a…', 'b-', 'b…', 'c-', 'c…']);
+    expect(prefixes('\\d{1,2}m').filter((p) => p.startsWith('1'))).toEqual([
+      ...'0123456789'.split('').map((d) => `1${d}`),
+      '1m',
+    ]);
+  });
+
+  it('never narrows: lookarounds and \\b count as nothing, a negated class keeps what it does not name', () => {
+    expect(prefixes('(?![a-z])ab')).toEqual(['ab']);
+    expect(prefixes('a(?=zz)b')).toEqual(['ab']);
+    expect(prefixes('(?<=x)ab')).toEqual(['ab']);
+    expect(prefixes('a[^b]')).toHaveLength(128);
+    expect(prefixes('a.')).toHaveLength(129);
+  });
+
+  it('refuses what it cannot read and patterns that match the empty string', () => {
+    expect(() => prefixesOf('a?', 2)).toThrow(/empty string/);
+    expect(() => prefixesOf('\\p{L}', 2)).toThrow(/unsupported escape/);
+    expect(() => prefixesOf('(?<name>a)', 2)).toThrow(/unsupported group/);
+    expect(() => prefixesOf('a{2', 2)).toThrow(/unclosed/);
+    expect(() => prefixesOf('a{2,1}', 2)).toThrow(/malformed/);
+    expect(() => prefixesOf('(ab', 2)).toThrow(/unclosed group/);
+    expect(() => prefixesOf('ab)', 2)).toThrow(/unexpected \)/);
+  });
+});
+
+describe('prefixIndexOf', () => {
+  it('names, at each position, every pattern of a random list that matches there', () => {
+    const atom = fc.constantFrom('a', 'b', 'c', ' ', '\\d', '[ab]', '[c1]', '\\b', '(?!b)', "['’]");
+    const quantifier = fc.constantFrom('', '?', '*', '+', '{0,2}', '{1,3}', '{2}');
+    const piece = fc.tuple(atom, quantifier).map(([a, q]) => (a === '\\b' || a === '(?!b)' ? a : a + q));
+    const sequence = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
+    const pattern = fc
+      .array(sequence, { minLength: 1, maxLength: 3 })
+      .map((alternatives) => `(?:${alternatives.join('|')})`)
+      // Read without its assertions, a pattern that can match nothing at all has no prefix to index.
+      .filter((source) => {
+        try {
+          prefixesOf(source, 1);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '1', '’', 'é'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(pattern, { minLength: 1, maxLength: 5 }), text, (sources, subject) => {
+        const index = prefixIndexOf(sources);
+        const sticky = sources.map((source) => new RegExp(source, 'y'));
+        for (let at = 0; at < subject.length; at++) {
+          const candidates = candidatesAt(index, subject, at);
+          for (const [i, pattern] of sticky.entries()) {
+            pattern.lastIndex = at;
+            if (pattern.test(subject))
+              expect(candidates & (1 << i), `${sources[i]} at ${at} of ${subject}`).not.toBe(0);
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tells apart words that share their first two letters', () => {
+    const index = prefixIndexOf(['\\bgait\\b', '\\bgap\\b', '\\bg\\d']);
+    expect(candidatesAt(index, 'gait', 0)).toBe(0b001);
+    expect(candidatesAt(index, 'gap', 0)).toBe(0b010);
+    expect(candidatesAt(index, 'ga', 0)).toBe(0);
+    expect(candidatesAt(index, 'g7', 0)).toBe(0b100);
+    expect(candidatesAt(index, 'walk', 0)).toBe(0);
+    expect(() => prefixIndexOf(Array.from({ length: 32 }, () => 'a'))).toThrow(/31/);
+  });
+});
+
+describe('the concept scan', () => {
+  const notes = [
+    ...GOLDEN_NOTES,
+    TYPICAL_NOTE,
+    longNote(50_000),
+    'gait'.repeat(1000),
+    'amb 10 ft '.repeat(500),
+  ];
+
+  /** One global pass of the concept's own pattern, capped as the scan caps it. */
+  function ownPass(concept: (typeof SCANNED_CONCEPTS)[number], lower: string): [number, number][] {
+    const pattern = new RegExp(PATTERNS[concept].source, 'g');
+    const out: [number, number][] = [];
+    for (const m of lower.matchAll(pattern)) {
+      if (out.length === 400) break;
+      out.push([m.index, m.index + m[0].length]);
+    }
+    return out;
+  }
+
+  it.each(SCANNED_CONCEPTS.map((c) => [c]))(
+    '%s: finds what the pattern finds on its own, no more, no less',
+    (concept) => {
+      let total = 0;
+      for (const [i, text] of notes.entries()) {
+        const analysis = analyzeNotes([{ id: `n${i}`, text, source: { label: 'note' } }]);
+        const found = analysis.mentions[concept].map((m): [number, number] => [m.start, m.end]);
+        expect(found, `${concept} in note ${i}`).toEqual(
+          text.trim() === '' ? [] : ownPass(concept, asciiLower(text)),
+        );
+        total += found.length;
+      }
+      expect(total).toBeGreaterThan(0);
+    },
+    60_000,
+  );
+
+  it('covers every concept but the case-sensitive PTA one', () => {
+    expect(new Set([...SCANNED_CONCEPTS, 'ptaProvider'])).toEqual(new Set(CONCEPTS));
+  });
+});
