@@ -11,9 +11,8 @@ import { indexAt, layoutOf } from './layout';
 import { asciiLower } from './lower';
 import type { MinuteEntry, MinuteFact } from './minutes';
 import { extractMinutes, quoteOf } from './minutes';
-import { candidatesAt, prefixIndexOf } from './prefix-index';
-import { prefixesOf } from './regex-prefixes';
 import { PATTERNS, SCANNED_CONCEPTS, eachMatch } from './patterns';
+import { scanWords, wordScannerOf } from './word-scan';
 
 export const CONCEPTS = [
   'gaitTerm',
@@ -100,80 +99,27 @@ function mayNamePta(text: string): boolean {
 
 type ScannedConcept = (typeof SCANNED_CONCEPTS)[number];
 
-/** Sticky copies: asked at one position, a concept's pattern answers for that position only. */
-const STICKY: readonly RegExp[] = SCANNED_CONCEPTS.map((c) => {
-  if (PATTERNS[c].flags.includes('i')) throw new Error(`${c} must run on the lower-cased note`);
-  if (!PATTERNS[c].source.startsWith('\\b')) throw new Error(`${c} must start at a word boundary`);
-  return new RegExp(PATTERNS[c].source, 'y');
-});
-
-/**
- * Every concept pattern starts with \b and then a word character, so its matches begin at word starts only;
- * there, the next three characters pick the few patterns worth asking.
- */
-const CONCEPT_INDEX = prefixIndexOf(
+const CONCEPT_SCANNER = wordScannerOf(
   SCANNED_CONCEPTS.map((c) => {
-    for (const first of prefixesOf(PATTERNS[c].source, 1)) {
-      if (!isWordChar(first.charCodeAt(0))) throw new Error(`${c} can begin with a non-word character`);
-    }
-    return PATTERNS[c].source;
+    if (PATTERNS[c].flags.includes('i')) throw new Error(`${c} must run on the lower-cased note`);
+    return PATTERNS[c];
   }),
 );
 
-/** A word character as \b sees it: [A-Za-z0-9_]. */
-function isWordChar(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95
-  );
-}
-
 /**
  * Every concept's matches on the lower-cased note, the same as one global pass of each concept's own
- * pattern (leftmost match from where its previous match ended, at most MAX_MENTIONS_PER_NOTE). A match
- * begins at a word start, so one walk over the note visits each word start once and asks there only the
- * concepts that its first three characters allow, each at most once, and none before its previous match ends.
+ * pattern, at most MAX_MENTIONS_PER_NOTE each, so that a pathological note costs linear time.
  */
 function scanConcepts(
   analyzed: AnalyzedNote,
   record: (concept: ScannedConcept, start: number, end: number) => void,
 ): void {
-  const lower = analyzed.lower;
-  const length = lower.length;
   const count = new Int32Array(SCANNED_CONCEPTS.length);
-  // Where each concept's own global pass would resume: a match never starts inside the previous one.
-  const resume = new Int32Array(SCANNED_CONCEPTS.length);
-  let active = (1 << SCANNED_CONCEPTS.length) - 1;
-  let inWord = false;
-  for (let at = 0; at < length && active !== 0; at++) {
-    const code = lower.charCodeAt(at);
-    const word = isWordChar(code);
-    if (!word || inWord) {
-      inWord = word;
-      continue;
-    }
-    inWord = true;
-    let candidates = candidatesAt(CONCEPT_INDEX, lower, at) & active;
-    while (candidates !== 0) {
-      const i = 31 - Math.clz32(candidates & -candidates);
-      candidates &= candidates - 1;
-      if (at < (resume[i] ?? 0)) continue;
-      // test() rather than exec(): no match array; a sticky match ends where lastIndex stops.
-      const sticky = STICKY[i] as RegExp;
-      sticky.lastIndex = at;
-      const found = sticky.test(lower);
-      const end = sticky.lastIndex;
-      sticky.lastIndex = 0;
-      if (!found) continue;
-      const seen = (count[i] ?? 0) + 1;
-      count[i] = seen;
-      if (seen > MAX_MENTIONS_PER_NOTE) {
-        active &= ~(1 << i);
-        continue;
-      }
-      resume[i] = end;
-      record(SCANNED_CONCEPTS[i] as ScannedConcept, at, end);
-    }
-  }
+  scanWords(CONCEPT_SCANNER, analyzed.lower, (i, start, end) => {
+    record(SCANNED_CONCEPTS[i] as ScannedConcept, start, end);
+    count[i] = (count[i] ?? 0) + 1;
+    return (count[i] ?? 0) < MAX_MENTIONS_PER_NOTE;
+  });
 }
 
 export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {

@@ -3,19 +3,15 @@
  * "ther ex", "NMR") tells whose minutes a number is. Stair training maps to 97116 because gait training
  * includes stair climbing (domain doc §1).
  */
+import { asciiLower } from './lower';
 import { PATTERNS, eachMatch, firstMatch } from './patterns';
+import { matchEndAt, scanWords, wordScannerOf } from './word-scan';
 
 export interface InterventionLabel {
   code: string;
   pattern: RegExp;
   /** Short paraphrase for messages (never a CPT descriptor). */
   name: string;
-  /**
-   * Every match of `pattern` contains one of these, lower-cased. The label patterns carry `i` without `u`,
-   * which folds ASCII letters onto ASCII letters only, so a text whose toLowerCase() holds none of them
-   * cannot match, and the pattern is skipped.
-   */
-  needs: readonly string[];
 }
 
 export const INTERVENTION_LABELS: readonly InterventionLabel[] = [
@@ -23,61 +19,52 @@ export const INTERVENTION_LABELS: readonly InterventionLabel[] = [
     code: '97116',
     pattern: PATTERNS.labelGait,
     name: 'gait training',
-    needs: ['gait', 'gt', 'amb', 'stair'],
   },
   {
     code: '97110',
     pattern: PATTERNS.labelTherEx,
     name: 'therapeutic exercise',
-    needs: ['ther', 'te', 'exercise', 'strengthening'],
   },
   {
     code: '97112',
     pattern: PATTERNS.labelNeuroReEd,
     name: 'neuromuscular re-education',
-    needs: ['neuro', 'nmr', 'balance'],
   },
   {
     code: '97140',
     pattern: PATTERNS.labelManual,
     name: 'manual therapy',
-    needs: ['manual', 'mt', 'mob', 'stm'],
   },
   {
     code: '97530',
     pattern: PATTERNS.labelTherAct,
     name: 'therapeutic activities',
-    needs: ['ther', 'ta', 'functional', 'transfer'],
   },
   {
     code: '97535',
     pattern: PATTERNS.labelSelfCare,
     name: 'self-care training',
-    needs: ['care', 'adl', 'home'],
   },
-  { code: '97035', pattern: PATTERNS.labelUltrasound, name: 'ultrasound', needs: ['ultra'] },
-  { code: '97033', pattern: PATTERNS.labelIonto, name: 'iontophoresis', needs: ['ionto'] },
-  { code: '97124', pattern: PATTERNS.labelMassage, name: 'massage', needs: ['massage'] },
-  { code: '97150', pattern: PATTERNS.labelGroup, name: 'group therapy', needs: ['group'] },
+  { code: '97035', pattern: PATTERNS.labelUltrasound, name: 'ultrasound' },
+  { code: '97033', pattern: PATTERNS.labelIonto, name: 'iontophoresis' },
+  { code: '97124', pattern: PATTERNS.labelMassage, name: 'massage' },
+  { code: '97150', pattern: PATTERNS.labelGroup, name: 'group therapy' },
   {
     code: '97750',
     pattern: PATTERNS.labelPerformanceTest,
     name: 'physical performance test',
-    needs: ['performance'],
   },
-  { code: '97760', pattern: PATTERNS.labelOrthotic, name: 'orthotic training', needs: ['orthotic'] },
-  { code: '97761', pattern: PATTERNS.labelProsthetic, name: 'prosthetic training', needs: ['prosthetic'] },
+  { code: '97760', pattern: PATTERNS.labelOrthotic, name: 'orthotic training' },
+  { code: '97761', pattern: PATTERNS.labelProsthetic, name: 'prosthetic training' },
   {
     code: 'G0283',
     pattern: PATTERNS.labelEstimUnattended,
     name: 'unattended electrical stimulation',
-    needs: ['stim'],
   },
   {
     code: '97010',
     pattern: PATTERNS.labelHotCold,
     name: 'hot or cold packs',
-    needs: ['pack', 'heat', 'cryotherapy'],
   },
 ];
 
@@ -117,14 +104,12 @@ function mayHoldCode(text: string): boolean {
   return text.includes('9') || text.includes('G0');
 }
 
-function mayName(entry: InterventionLabel, lower: string): boolean {
-  for (const word of entry.needs) if (lower.includes(word)) return true;
-  return false;
-}
+const LABEL_SCANNER = wordScannerOf(INTERVENTION_LABELS.map((entry) => entry.pattern));
 
 /**
  * The intervention named last in a short label (the one closest to the number that follows it). A code
- * written in the label ("(97116)") wins over a name.
+ * written in the label ("(97116)") wins over a name. Among names, the match that ends last wins; on a tie,
+ * the entry listed first in INTERVENTION_LABELS.
  */
 export function lastInterventionIn(label: string): LabelMatch | undefined {
   let bestCode: LabelMatch | undefined;
@@ -133,14 +118,19 @@ export function lastInterventionIn(label: string): LabelMatch | undefined {
       bestCode = { code: m[0], index: m.index, end: m.index + m[0].length };
     });
   if (bestCode) return bestCode;
-  const lower = label.toLowerCase();
+  // Each entry's last match ends after its earlier ones: keep the last.
+  const starts = new Int32Array(INTERVENTION_LABELS.length).fill(-1);
+  const ends = new Int32Array(INTERVENTION_LABELS.length);
+  scanWords(LABEL_SCANNER, asciiLower(label), (i, start, end) => {
+    starts[i] = start;
+    ends[i] = end;
+    return true;
+  });
   let best: LabelMatch | undefined;
-  for (const entry of INTERVENTION_LABELS) {
-    if (!mayName(entry, lower)) continue;
-    eachMatch(entry.pattern, label, (m) => {
-      const end = m.index + m[0].length;
-      if (!best || end > best.end) best = { code: entry.code, index: m.index, end };
-    });
+  for (const [i, entry] of INTERVENTION_LABELS.entries()) {
+    const index = starts[i] ?? -1;
+    const end = ends[i] ?? 0;
+    if (index !== -1 && (!best || end > best.end)) best = { code: entry.code, index, end };
   }
   return best;
 }
@@ -149,11 +139,10 @@ export function lastInterventionIn(label: string): LabelMatch | undefined {
 export function leadingIntervention(text: string): LabelMatch | undefined {
   const code = mayHoldCode(text) ? firstMatch(PATTERNS.codeInText, text) : null;
   if (code?.index === 0) return { code: code[0], index: 0, end: code[0].length };
-  const lower = text.toLowerCase();
-  for (const entry of INTERVENTION_LABELS) {
-    if (!mayName(entry, lower)) continue;
-    const m = firstMatch(entry.pattern, text);
-    if (m?.index === 0) return { code: entry.code, index: 0, end: m[0].length };
+  const lower = asciiLower(text);
+  for (const [i, entry] of INTERVENTION_LABELS.entries()) {
+    const end = matchEndAt(LABEL_SCANNER, lower, i, 0);
+    if (end !== -1) return { code: entry.code, index: 0, end };
   }
   return undefined;
 }

@@ -61,19 +61,16 @@ function lineStartWithin(text: string, from: number, to: number): number {
   return cut < 0 ? from : from + cut + 1;
 }
 
+function factOf(note: NoteText, start: number, end: number, minutes: number): MinuteFact {
+  return { minutes, noteId: note.id, start, end, quote: quoteOf(note.text, start, end) };
+}
+
 /** `lower` is the note after asciiLower() (the scanning patterns have no `i` flag); quotes come from the note. */
 export function extractMinutes(note: NoteText, layout: Layout, lower = asciiLower(note.text)): NoteMinutes {
   const text = note.text;
   const perCode: MinuteEntry[] = [];
   const totalTimed: MinuteFact[] = [];
   const totalTreatment: MinuteFact[] = [];
-  const fact = (start: number, end: number, minutes: number): MinuteFact => ({
-    minutes,
-    noteId: note.id,
-    start,
-    end,
-    quote: quoteOf(text, start, end),
-  });
 
   let previousEnd = 0;
   eachMatch(PATTERNS.minuteQuantity, lower, (m) => {
@@ -127,7 +124,8 @@ export function extractMinutes(note: NoteText, layout: Layout, lower = asciiLowe
     eachMatch(pattern, lower, (m) => {
       if (totalTimed.length >= MAX_ENTRIES) return false;
       const end = m.index + m[0].length;
-      if (!isPlanOrHistory(text, layout, m.index, end)) totalTimed.push(fact(m.index, end, Number(m[1])));
+      if (!isPlanOrHistory(text, layout, m.index, end))
+        totalTimed.push(factOf(note, m.index, end, Number(m[1])));
       return true;
     });
   }
@@ -136,14 +134,15 @@ export function extractMinutes(note: NoteText, layout: Layout, lower = asciiLowe
       if (totalTreatment.length >= MAX_ENTRIES) return false;
       const end = m.index + m[0].length;
       if (PATTERNS.labelIsTotalTimed.test(m[0])) return true;
-      if (!isPlanOrHistory(text, layout, m.index, end)) totalTreatment.push(fact(m.index, end, Number(m[1])));
+      if (!isPlanOrHistory(text, layout, m.index, end))
+        totalTreatment.push(factOf(note, m.index, end, Number(m[1])));
       return true;
     });
   if (lower.includes('out'))
     eachMatch(PATTERNS.timeInOut, lower, (m) => {
       if (totalTreatment.length >= MAX_ENTRIES) return false;
       const minutes = clockDifference(m[1], m[2], m[3], m[4], m[5], m[6]);
-      if (minutes !== undefined) totalTreatment.push(fact(m.index, m.index + m[0].length, minutes));
+      if (minutes !== undefined) totalTreatment.push(factOf(note, m.index, m.index + m[0].length, minutes));
       return true;
     });
   perCode.push(...tableMinutes(note, layout));

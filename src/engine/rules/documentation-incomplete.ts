@@ -3,6 +3,10 @@ import { BPM_DOCUMENTATION_CONTENT } from './citations';
 import { chargeEvidence, inGaitSentence, isDocumented } from './facts';
 import type { Rule } from './types';
 
+function documented(list: readonly Mention[]): boolean {
+  return list.some(isDocumented);
+}
+
 export const documentationIncomplete: Rule = {
   id: 'documentation-incomplete',
   title: 'Gait note missing key elements',
@@ -13,7 +17,6 @@ export const documentationIncomplete: Rule = {
   run(ctx) {
     if (ctx.gaitUnits === 0 || ctx.analysis.notes.length === 0) return [];
     const { mentions } = ctx.analysis;
-    const documented = (list: readonly Mention[]) => list.some(isDocumented);
     const elements: [string, boolean][] = [
       ['assistive device (or none)', documented(mentions.device)],
       ['level of assistance', documented(mentions.assistance)],

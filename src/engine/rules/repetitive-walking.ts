@@ -10,23 +10,24 @@ export function skilledGaitInput(ctx: RuleContext): Mention[] {
   const nearWalking = [...mentions.cue, ...mentions.skilledTraining].filter(
     (m) => isToday(m) && nearGait(ctx.analysis, m),
   );
-  const gaitSpecific = [...mentions.deviation, ...mentions.objectiveMeasure].filter(
-    (m) => !m.ctx.plan && m.ctx.section !== 'plan' && m.ctx.section !== 'history' && !m.ctx.history,
-  );
+  const gaitSpecific = [...mentions.deviation, ...mentions.objectiveMeasure].filter(isTodaysGaitFinding);
   return [...nearWalking, ...gaitSpecific];
+}
+
+/** A gait-specific finding (deviation, measure) of today's visit, wherever in the note it sits. */
+function isTodaysGaitFinding(m: Mention): boolean {
+  return !m.ctx.plan && m.ctx.section !== 'plan' && m.ctx.section !== 'history' && !m.ctx.history;
 }
 
 /** skilledGaitInput(ctx).length > 0, stopping at the first mention found (contexts are worked out on use). */
 function hasSkilledGaitInput(ctx: RuleContext): boolean {
-  const { mentions } = ctx.analysis;
-  const near = (m: Mention) => isToday(m) && nearGait(ctx.analysis, m);
-  const specific = (m: Mention) =>
-    !m.ctx.plan && m.ctx.section !== 'plan' && m.ctx.section !== 'history' && !m.ctx.history;
+  const { analysis } = ctx;
+  const { mentions } = analysis;
   return (
-    mentions.cue.some(near) ||
-    mentions.skilledTraining.some(near) ||
-    mentions.deviation.some(specific) ||
-    mentions.objectiveMeasure.some(specific)
+    mentions.cue.some((m) => isToday(m) && nearGait(analysis, m)) ||
+    mentions.skilledTraining.some((m) => isToday(m) && nearGait(analysis, m)) ||
+    mentions.deviation.some(isTodaysGaitFinding) ||
+    mentions.objectiveMeasure.some(isTodaysGaitFinding)
   );
 }
 

@@ -1,16 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TYPICAL_NOTE, longNote } from '../../../bench/fixtures/notes';
-import { CONCEPTS, analyzeNotes } from '../../../src/engine/note/analyze';
-import { asciiLower } from '../../../src/engine/note/lower';
 import { candidatesAt, prefixIndexOf } from '../../../src/engine/note/prefix-index';
 import { NON_ASCII, prefixesOf } from '../../../src/engine/note/regex-prefixes';
-import { PATTERNS, SCANNED_CONCEPTS } from '../../../src/engine/note/patterns';
-
-const GOLDEN_NOTES = JSON.parse(
-  readFileSync(new URL('./golden-notes.json', import.meta.url), 'utf8'),
-) as string[];
 
 /** The prefixes of `source` at `depth`, sorted, with '…' for the NON_ASCII symbol. */
 function prefixes(source: string, depth = 2): string[] {
@@ -97,47 +88,5 @@ describe('prefixIndexOf', () => {
     expect(candidatesAt(index, 'g7', 0)).toBe(0b100);
     expect(candidatesAt(index, 'walk', 0)).toBe(0);
     expect(() => prefixIndexOf(Array.from({ length: 32 }, () => 'a'))).toThrow(/31/);
-  });
-});
-
-describe('the concept scan', () => {
-  const notes = [
-    ...GOLDEN_NOTES,
-    TYPICAL_NOTE,
-    longNote(50_000),
-    'gait'.repeat(1000),
-    'amb 10 ft '.repeat(500),
-  ];
-
-  /** One global pass of the concept's own pattern, capped as the scan caps it. */
-  function ownPass(concept: (typeof SCANNED_CONCEPTS)[number], lower: string): [number, number][] {
-    const pattern = new RegExp(PATTERNS[concept].source, 'g');
-    const out: [number, number][] = [];
-    for (const m of lower.matchAll(pattern)) {
-      if (out.length === 400) break;
-      out.push([m.index, m.index + m[0].length]);
-    }
-    return out;
-  }
-
-  it.each(SCANNED_CONCEPTS.map((c) => [c]))(
-    '%s: finds what the pattern finds on its own, no more, no less',
-    (concept) => {
-      let total = 0;
-      for (const [i, text] of notes.entries()) {
-        const analysis = analyzeNotes([{ id: `n${i}`, text, source: { label: 'note' } }]);
-        const found = analysis.mentions[concept].map((m): [number, number] => [m.start, m.end]);
-        expect(found, `${concept} in note ${i}`).toEqual(
-          text.trim() === '' ? [] : ownPass(concept, asciiLower(text)),
-        );
-        total += found.length;
-      }
-      expect(total).toBeGreaterThan(0);
-    },
-    60_000,
-  );
-
-  it('covers every concept but the case-sensitive PTA one', () => {
-    expect(new Set([...SCANNED_CONCEPTS, 'ptaProvider'])).toEqual(new Set(CONCEPTS));
   });
 });

@@ -1,0 +1,104 @@
+/**
+ * Finds the matches of several word patterns in one walk over a text. Each pattern starts with \b and then
+ * a word character, so its matches begin at word starts only; at each word start the next three characters
+ * (prefixIndexOf) pick the few patterns worth asking. What is found for each pattern is exactly what one
+ * global pass of that pattern alone would find: its leftmost match, then the leftmost from where that one
+ * ended, and so on.
+ */
+import type { PrefixIndex } from './prefix-index';
+import { candidatesAt, prefixIndexOf } from './prefix-index';
+import { prefixesOf } from './regex-prefixes';
+
+export interface WordScanner {
+  readonly index: PrefixIndex;
+  /** Sticky copies: asked at one position, a pattern answers for that position only. */
+  readonly sticky: readonly RegExp[];
+}
+
+/** A word character as \b sees it: [A-Za-z0-9_]. */
+export function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95
+  );
+}
+
+function hasUpperCase(source: string): boolean {
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (source[i] === '\\') i++;
+    else if (code >= 65 && code <= 90) return true;
+  }
+  return false;
+}
+
+/**
+ * Patterns with the `i` flag are asked about lower-cased text (asciiLower), so their sources must not name
+ * an upper-case letter: the index is built from the source as written.
+ */
+export function wordScannerOf(patterns: readonly RegExp[]): WordScanner {
+  for (const pattern of patterns) {
+    for (const first of prefixesOf(pattern.source, 1)) {
+      if (!isWordChar(first.charCodeAt(0)) || !pattern.source.startsWith('\\b'))
+        throw new Error(
+          `${pattern.source.slice(0, 40)}: a word pattern must start with \\b and a word character`,
+        );
+    }
+    if (pattern.flags.includes('i') && hasUpperCase(pattern.source))
+      throw new Error(
+        `${pattern.source.slice(0, 40)}: a case-insensitive word pattern must be written lower-case`,
+      );
+  }
+  return {
+    index: prefixIndexOf(patterns.map((p) => p.source)),
+    sticky: patterns.map((p) => new RegExp(p.source, p.flags.includes('i') ? 'iy' : 'y')),
+  };
+}
+
+/**
+ * Calls found(i, start, end) for each match of pattern i, in the order of their starts; found returns false
+ * when pattern i needs no more matches. `active` is the bit set of the patterns to look for.
+ */
+export function scanWords(
+  scanner: WordScanner,
+  text: string,
+  found: (pattern: number, start: number, end: number) => boolean,
+  active = (1 << scanner.sticky.length) - 1,
+): void {
+  const length = text.length;
+  // Where each pattern's own global pass would resume: a match never starts inside the previous one.
+  const resume = new Int32Array(scanner.sticky.length);
+  let inWord = false;
+  for (let at = 0; at < length && active !== 0; at++) {
+    const word = isWordChar(text.charCodeAt(at));
+    if (!word || inWord) {
+      inWord = word;
+      continue;
+    }
+    inWord = true;
+    let candidates = candidatesAt(scanner.index, text, at) & active;
+    while (candidates !== 0) {
+      const i = 31 - Math.clz32(candidates & -candidates);
+      candidates &= candidates - 1;
+      if (at < (resume[i] ?? 0)) continue;
+      // test() rather than exec(): no match array; a sticky match ends where lastIndex stops.
+      const sticky = scanner.sticky[i] as RegExp;
+      sticky.lastIndex = at;
+      const matched = sticky.test(text);
+      const end = sticky.lastIndex;
+      sticky.lastIndex = 0;
+      if (!matched) continue;
+      resume[i] = end;
+      if (!found(i, at, end)) active &= ~(1 << i);
+    }
+  }
+}
+
+/** Whether pattern i matches at `at` (a word start), and where that match ends (-1: no match). */
+export function matchEndAt(scanner: WordScanner, text: string, i: number, at: number): number {
+  if ((candidatesAt(scanner.index, text, at) & (1 << i)) === 0) return -1;
+  const sticky = scanner.sticky[i] as RegExp;
+  sticky.lastIndex = at;
+  const end = sticky.test(text) ? sticky.lastIndex : -1;
+  sticky.lastIndex = 0;
+  return end;
+}

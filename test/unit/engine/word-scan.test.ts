@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { TYPICAL_NOTE, longNote } from '../../../bench/fixtures/notes';
+import { CONCEPTS, analyzeNotes } from '../../../src/engine/note/analyze';
+import type { LabelMatch } from '../../../src/engine/note/lexicon';
+import {
+  INTERVENTION_LABELS,
+  lastInterventionIn,
+  leadingIntervention,
+} from '../../../src/engine/note/lexicon';
+import { asciiLower } from '../../../src/engine/note/lower';
+import { PATTERNS, SCANNED_CONCEPTS, eachMatch, firstMatch } from '../../../src/engine/note/patterns';
+import { wordScannerOf } from '../../../src/engine/note/word-scan';
+
+const GOLDEN_NOTES = JSON.parse(
+  readFileSync(new URL('./golden-notes.json', import.meta.url), 'utf8'),
+) as string[];
+
+describe('the concept scan', () => {
+  const notes = [
+    ...GOLDEN_NOTES,
+    TYPICAL_NOTE,
+    longNote(50_000),
+    'gait'.repeat(1000),
+    'amb 10 ft '.repeat(500),
+  ];
+
+  /** One global pass of the concept's own pattern, capped as the scan caps it. */
+  function ownPass(concept: (typeof SCANNED_CONCEPTS)[number], lower: string): [number, number][] {
+    const pattern = new RegExp(PATTERNS[concept].source, 'g');
+    const out: [number, number][] = [];
+    for (const m of lower.matchAll(pattern)) {
+      if (out.length === 400) break;
+      out.push([m.index, m.index + m[0].length]);
+    }
+    return out;
+  }
+
+  it.each(SCANNED_CONCEPTS.map((c) => [c]))(
+    '%s: finds what the pattern finds on its own, no more, no less',
+    (concept) => {
+      let total = 0;
+      for (const [i, text] of notes.entries()) {
+        const analysis = analyzeNotes([{ id: `n${i}`, text, source: { label: 'note' } }]);
+        const found = analysis.mentions[concept].map((m): [number, number] => [m.start, m.end]);
+        expect(found, `${concept} in note ${i}`).toEqual(
+          text.trim() === '' ? [] : ownPass(concept, asciiLower(text)),
+        );
+        total += found.length;
+      }
+      expect(total).toBeGreaterThan(0);
+    },
+    60_000,
+  );
+
+  it('covers every concept but the case-sensitive PTA one', () => {
+    expect(new Set([...SCANNED_CONCEPTS, 'ptaProvider'])).toEqual(new Set(CONCEPTS));
+  });
+});
+
+/** Each entry's pattern run on its own over the label, the plain way: what the word scan must agree with. */
+function lastInterventionByEachPattern(label: string): LabelMatch | undefined {
+  let code: LabelMatch | undefined;
+  eachMatch(PATTERNS.codeInText, label, (m) => {
+    code = { code: m[0], index: m.index, end: m.index + m[0].length };
+  });
+  if (code) return code;
+  let best: LabelMatch | undefined;
+  for (const entry of INTERVENTION_LABELS) {
+    eachMatch(entry.pattern, label, (m) => {
+      const end = m.index + m[0].length;
+      if (!best || end > best.end) best = { code: entry.code, index: m.index, end };
+    });
+  }
+  return best;
+}
+
+function leadingByEachPattern(text: string): LabelMatch | undefined {
+  const code = firstMatch(PATTERNS.codeInText, text);
+  if (code?.index === 0) return { code: code[0], index: 0, end: code[0].length };
+  for (const entry of INTERVENTION_LABELS) {
+    const m = firstMatch(entry.pattern, text);
+    if (m?.index === 0) return { code: entry.code, index: 0, end: m[0].length };
+  }
+  return undefined;
+}
+
+describe('intervention labels through the word scan', () => {
+  const WORDS = [
+    'Gait',
+    'GT',
+    'gait trng',
+    'gait/stair training',
+    'Amb training',
+    'stairs negotiation',
+    'Ther ex',
+    'therapeutic exercises',
+    'TE',
+    'NMR',
+    'neuro re-ed',
+    'balance  training',
+    'Manual',
+    'joint mobs',
+    'STM',
+    'ther act',
+    'TA',
+    'functional training',
+    'self-care',
+    'ADL training',
+    'ultrasound',
+    'ionto',
+    'massage',
+    'group tx',
+    'physical performance testing',
+    'orthotic fitting',
+    'prosthetic training',
+    'e-stim',
+    'unattended  estim',
+    'hot pack',
+    'moist heat',
+    '97116',
+    '(97110)',
+    'G0283',
+    'x2',
+    ':',
+    ' ',
+    '-',
+    '/',
+    'İ',
+    'K',
+    'rest',
+    'gaitx',
+    'xgait',
+    '_gt',
+  ];
+
+  it('finds the same label as each pattern run on its own, on random labels', () => {
+    const label = fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(label, (text) => {
+        expect(lastInterventionIn(text)).toEqual(lastInterventionByEachPattern(text));
+        expect(leadingIntervention(text)).toEqual(leadingByEachPattern(text));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('finds the same label on every line end of the golden notes', () => {
+    let named = 0;
+    for (const note of GOLDEN_NOTES) {
+      for (const line of note.split('\n')) {
+        const label = line.slice(-80);
+        const found = lastInterventionIn(label);
+        expect(found, label).toEqual(lastInterventionByEachPattern(label));
+        expect(leadingIntervention(line), line).toEqual(leadingByEachPattern(line));
+        if (found) named++;
+      }
+    }
+    expect(named).toBeGreaterThan(100);
+  });
+
+  it('refuses a pattern that does not start a word, or a case-insensitive one written in capitals', () => {
+    expect(() => wordScannerOf([/gait/g])).toThrow(/must start with/);
+    expect(() => wordScannerOf([/\b(?:gait|-x)/g])).toThrow(/must start with/);
+    expect(() => wordScannerOf([/\bGait/gi])).toThrow(/lower-case/);
+    expect(() => wordScannerOf([/\bgait\b/gi, /\b\d min/g])).not.toThrow();
+  });
+});
