@@ -118,21 +118,21 @@ export function lastInterventionIn(label: string): LabelMatch | undefined {
       bestCode = { code: m[0], index: m.index, end: m.index + m[0].length };
     });
   if (bestCode) return bestCode;
-  // Each entry's last match ends after its earlier ones: keep the last.
-  const starts = new Int32Array(INTERVENTION_LABELS.length).fill(-1);
-  const ends = new Int32Array(INTERVENTION_LABELS.length);
+  // Each entry's matches end later and later, so the match that ends last overall is the last of its
+  // entry, and on a tie the lower entry keeps it: one pass needs no per-entry record.
+  let bestEntry = -1;
+  let bestStart = 0;
+  let bestEnd = -1;
   scanWords(LABEL_SCANNER, asciiLower(label), (i, start, end) => {
-    starts[i] = start;
-    ends[i] = end;
+    if (end > bestEnd || (end === bestEnd && i < bestEntry)) {
+      bestEntry = i;
+      bestStart = start;
+      bestEnd = end;
+    }
     return true;
   });
-  let best: LabelMatch | undefined;
-  for (const [i, entry] of INTERVENTION_LABELS.entries()) {
-    const index = starts[i] ?? -1;
-    const end = ends[i] ?? 0;
-    if (index !== -1 && (!best || end > best.end)) best = { code: entry.code, index, end };
-  }
-  return best;
+  const entry = INTERVENTION_LABELS[bestEntry];
+  return entry && { code: entry.code, index: bestStart, end: bestEnd };
 }
 
 /** The intervention that the text starts with, if any ("gait training" in "gait training with FWW"). */

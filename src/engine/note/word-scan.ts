@@ -13,6 +13,8 @@ export interface WordScanner {
   readonly index: PrefixIndex;
   /** Sticky copies: asked at one position, a pattern answers for that position only. */
   readonly sticky: readonly RegExp[];
+  /** Scratch for scanWords, kept between calls so a short label does not allocate (one scan at a time). */
+  readonly resume: Int32Array;
 }
 
 /** A word character as \b sees it: [A-Za-z0-9_]. */
@@ -21,6 +23,10 @@ export function isWordChar(code: number): boolean {
     (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95
   );
 }
+
+/** isWordChar by UTF-16 unit, as a table: one load per character in the scan loop. */
+const WORD_UNITS = new Uint8Array(65536);
+for (let code = 0; code < 128; code++) WORD_UNITS[code] = isWordChar(code) ? 1 : 0;
 
 function hasUpperCase(source: string): boolean {
   for (let i = 0; i < source.length; i++) {
@@ -51,12 +57,14 @@ export function wordScannerOf(patterns: readonly RegExp[]): WordScanner {
   return {
     index: prefixIndexOf(patterns.map((p) => p.source)),
     sticky: patterns.map((p) => new RegExp(p.source, p.flags.includes('i') ? 'iy' : 'y')),
+    resume: new Int32Array(patterns.length),
   };
 }
 
 /**
  * Calls found(i, start, end) for each match of pattern i, in the order of their starts; found returns false
- * when pattern i needs no more matches. `active` is the bit set of the patterns to look for.
+ * when pattern i needs no more matches. `active` is the bit set of the patterns to look for. `found` must
+ * not start another scan with the same scanner.
  */
 export function scanWords(
   scanner: WordScanner,
@@ -66,15 +74,15 @@ export function scanWords(
 ): void {
   const length = text.length;
   // Where each pattern's own global pass would resume: a match never starts inside the previous one.
-  const resume = new Int32Array(scanner.sticky.length);
-  let inWord = false;
+  const resume = scanner.resume.fill(0);
+  let inWord = 0;
   for (let at = 0; at < length && active !== 0; at++) {
-    const word = isWordChar(text.charCodeAt(at));
-    if (!word || inWord) {
+    const word = WORD_UNITS[text.charCodeAt(at)] ?? 0;
+    if (word <= inWord) {
       inWord = word;
       continue;
     }
-    inWord = true;
+    inWord = 1;
     let candidates = candidatesAt(scanner.index, text, at) & active;
     while (candidates !== 0) {
       const i = 31 - Math.clz32(candidates & -candidates);
