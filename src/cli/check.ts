@@ -6,7 +6,6 @@
  */
 import { closeSync, createReadStream, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type {
   ChargeLine,
@@ -249,46 +248,65 @@ export function formatJson(findings: readonly Finding[]): string {
   return `${JSON.stringify({ findings: out })}\n`;
 }
 
+/**
+ * The lines of a file (without their \n or \r\n), read in 1 MB chunks and handed out a chunk's worth at a
+ * time, so the caller loops over them without a promise per line (readline's promise per line cost a third
+ * as much as checking the encounter on it).
+ */
+async function* lineBatchesOf(file: string): AsyncGenerator<string[]> {
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    const lines: string[] = [];
+    let from = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', from)) {
+      lines.push(text.slice(from, end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end));
+      from = end + 1;
+    }
+    rest = text.slice(from);
+    yield lines;
+  }
+  if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
+}
+
 async function audit(file: string, args: Args, io: CliIo): Promise<void> {
   checkReadable(file);
   const byRule = new Map<RuleId, { findings: number; encounters: number }>();
   let encounters = 0;
   let lineNumber = 0;
-  const lines = createInterface({
-    input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }),
-    crlfDelay: Infinity,
-  });
-  for await (const line of lines) {
-    lineNumber++;
-    if (line.trim() === '') continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(line);
-    } catch {
-      throw new UsageError(`${file}: line ${lineNumber} is not valid JSON`);
+  for await (const batch of lineBatchesOf(file)) {
+    for (const line of batch) {
+      lineNumber++;
+      if (line.trim() === '') continue;
+      let data: unknown;
+      try {
+        data = JSON.parse(line);
+      } catch {
+        throw new UsageError(`${file}: line ${lineNumber} is not valid JSON`);
+      }
+      const parsed = EncounterSchema.safeParse(data);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UsageError(
+          `${file}: line ${lineNumber} is not an encounter (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`,
+        );
+      }
+      const encounter =
+        args.payer || args.method
+          ? { ...parsed.data, payer: payerFrom(args, [{ notes: [], charges: [], payer: parsed.data.payer }]) }
+          : parsed.data;
+      const findings = analyzeEncounter(encounter);
+      encounters++;
+      const seen = new Set<RuleId>();
+      for (const f of findings) {
+        const entry = byRule.get(f.rule) ?? { findings: 0, encounters: 0 };
+        entry.findings++;
+        if (!seen.has(f.rule)) entry.encounters++;
+        seen.add(f.rule);
+        byRule.set(f.rule, entry);
+      }
+      if (encounters % 100 === 0) io.stderr(`\r${encounters} encounters checked`);
     }
-    const parsed = EncounterSchema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new UsageError(
-        `${file}: line ${lineNumber} is not an encounter (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`,
-      );
-    }
-    const encounter =
-      args.payer || args.method
-        ? { ...parsed.data, payer: payerFrom(args, [{ notes: [], charges: [], payer: parsed.data.payer }]) }
-        : parsed.data;
-    const findings = analyzeEncounter(encounter);
-    encounters++;
-    const seen = new Set<RuleId>();
-    for (const f of findings) {
-      const entry = byRule.get(f.rule) ?? { findings: 0, encounters: 0 };
-      entry.findings++;
-      if (!seen.has(f.rule)) entry.encounters++;
-      seen.add(f.rule);
-      byRule.set(f.rule, entry);
-    }
-    if (encounters % 100 === 0) io.stderr(`\r${encounters} encounters checked`);
   }
   io.stderr(`\r${encounters} encounters checked\n`);
   const rows = [...byRule.entries()].sort((a, b) => b[1].encounters - a[1].encounters);

@@ -83,6 +83,20 @@ describe('check audit', () => {
     expect(stdout).toMatch(/cq-modifier-missing\s+2 encounters/);
     expect(stderr).toContain('2 encounters checked');
   });
+  it('reads CRLF lines, a last line without a newline, and lines that cross the 1 MB read chunks', async () => {
+    const encounter = readFileSync(ENCOUNTER, 'utf8').replace(/\s*\n\s*/g, ' ');
+    // About 2.6 MB: lines straddle both chunk boundaries.
+    const count = Math.ceil(2_600_000 / (encounter.length + 2));
+    const body = Array.from({ length: count }, () => encounter).join('\r\n');
+    const file = tmpFile('crlf.ndjson', body);
+    const { code, stdout } = await cli('--json', 'audit', file);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { encounters: number }).encounters).toBe(count);
+    const broken = tmpFile('late-bad.ndjson', `${body}\r\n{"payer": \r\n`);
+    const bad = await cli('audit', broken);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(new RegExp(`line ${count + 1} is not valid JSON`));
+  });
   it('names the bad line', async () => {
     const file = tmpFile('bad.ndjson', '{"payer":{}}\n');
     const { code, stdout, stderr } = await cli('audit', file);
