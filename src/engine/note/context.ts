@@ -10,31 +10,79 @@ import { PATTERNS, eachMatch } from './patterns';
 const WINDOW_BEFORE = 160;
 const WINDOW_AFTER = 100;
 const NEGATION_REACH = 48;
+const CONDITIONAL_REACH = 60;
 
 export interface MentionContext {
-  section: SectionKind;
-  sentence: number;
-  negated: boolean;
-  plan: boolean;
-  history: boolean;
-  conditional: boolean;
+  readonly section: SectionKind;
+  readonly sentence: number;
+  readonly negated: boolean;
+  readonly plan: boolean;
+  readonly history: boolean;
+  readonly conditional: boolean;
+}
+
+/**
+ * The section and sentence are known at once; each cue is looked for on first use and kept, so a rule that
+ * stops at the section ("in the plan") never runs the cue patterns.
+ */
+class LazyContext implements MentionContext {
+  readonly section: SectionKind;
+  readonly sentence: number;
+  readonly #lower: string;
+  readonly #start: number;
+  readonly #sentenceStart: number;
+  readonly #from: number;
+  readonly #to: number;
+  #negated: boolean | undefined;
+  #plan: boolean | undefined;
+  #history: boolean | undefined;
+  #conditional: boolean | undefined;
+
+  constructor(lower: string, layout: Layout, start: number, end: number) {
+    const sentence = sentenceBounds(layout, start);
+    this.section = sectionAt(layout, start);
+    this.sentence = sentence.index;
+    this.#lower = lower;
+    this.#start = start;
+    this.#sentenceStart = sentence.start;
+    this.#from = Math.max(sentence.start, start - WINDOW_BEFORE);
+    this.#to = Math.min(sentence.end, end + WINDOW_AFTER);
+  }
+
+  get negated(): boolean {
+    this.#negated ??= isNegated(
+      this.#lower.slice(Math.max(this.#sentenceStart, this.#start - NEGATION_REACH), this.#start),
+    );
+    return this.#negated;
+  }
+
+  get plan(): boolean {
+    this.#plan ??= PATTERNS.planCue.test(this.#lower.slice(this.#from, this.#to));
+    return this.#plan;
+  }
+
+  get history(): boolean {
+    this.#history ??= PATTERNS.historyCue.test(this.#lower.slice(this.#from, this.#to));
+    return this.#history;
+  }
+
+  get conditional(): boolean {
+    this.#conditional ??= PATTERNS.conditionalCue.test(
+      this.#lower.slice(Math.max(this.#sentenceStart, this.#start - CONDITIONAL_REACH), this.#start),
+    );
+    return this.#conditional;
+  }
+
+  /** Every field, in declaration order (the golden analysis digest serialises contexts). */
+  toJSON(): MentionContext {
+    const { section, sentence, negated, plan, history, conditional } = this;
+    return { section, sentence, negated, plan, history, conditional };
+  }
 }
 
 /** `lower` is the note after asciiLower(): the cue patterns have no `i` flag. */
 export function contextOf(lower: string, layout: Layout, start: number, end: number): MentionContext {
-  const sentence = sentenceBounds(layout, start);
-  const from = Math.max(sentence.start, start - WINDOW_BEFORE);
-  const to = Math.min(sentence.end, end + WINDOW_AFTER);
-  const around = lower.slice(from, to);
-  const before = lower.slice(Math.max(sentence.start, start - NEGATION_REACH), start);
-  return {
-    section: sectionAt(layout, start),
-    sentence: sentence.index,
-    negated: isNegated(before),
-    plan: PATTERNS.planCue.test(around),
-    history: PATTERNS.historyCue.test(around),
-    conditional: PATTERNS.conditionalCue.test(lower.slice(Math.max(sentence.start, start - 60), start)),
-  };
+  return new LazyContext(lower, layout, start, end);
 }
 
 /** A negator shortly before the mention, not cancelled by a later "but"/"however". `before` is lower-case. */

@@ -135,13 +135,14 @@ export function firstFew<T>(items: readonly T[], count = 3): T[] {
 /** A mention that states something about today: not negated, not a plan or goal, not history. */
 export function isToday(mention: Mention): boolean {
   const { ctx } = mention;
-  return !ctx.negated && !ctx.plan && !ctx.history && ctx.section !== 'history' && ctx.section !== 'plan';
+  // The section first: it is known, the cues are looked for on use.
+  return ctx.section !== 'history' && ctx.section !== 'plan' && !ctx.negated && !ctx.plan && !ctx.history;
 }
 
 /** A mention that documents something (negated statements like "no deviations" still document). */
 export function isDocumented(mention: Mention): boolean {
   const { ctx } = mention;
-  return !ctx.plan && ctx.section !== 'plan' && ctx.section !== 'history' && !ctx.history;
+  return ctx.section !== 'plan' && ctx.section !== 'history' && !ctx.plan && !ctx.history;
 }
 
 export function inGaitSentence(analysis: NoteAnalysis, mention: Mention): boolean {

@@ -16,7 +16,12 @@ export function skilledGaitInput(ctx: RuleContext): Mention[] {
 
 /** A gait-specific finding (deviation, measure) of today's visit, wherever in the note it sits. */
 function isTodaysGaitFinding(m: Mention): boolean {
-  return !m.ctx.plan && m.ctx.section !== 'plan' && m.ctx.section !== 'history' && !m.ctx.history;
+  return m.ctx.section !== 'plan' && m.ctx.section !== 'history' && !m.ctx.plan && !m.ctx.history;
+}
+
+/** A distance walked today in a sentence about walking: plain walking unless skilled input goes with it. */
+function isDistanceTrigger(ctx: RuleContext, m: Mention): boolean {
+  return isToday(m) && inGaitSentence(ctx.analysis, m);
 }
 
 /** skilledGaitInput(ctx).length > 0, stopping at the first mention found (contexts are worked out on use). */
@@ -42,12 +47,11 @@ export const repetitiveWalking: Rule = {
     if (ctx.gaitUnits === 0) return [];
     const { mentions } = ctx.analysis;
     const repetitive = mentions.repetitive.filter(isToday);
-    const triggers =
-      repetitive.length > 0
-        ? repetitive
-        : mentions.distance.filter((m) => isToday(m) && inGaitSentence(ctx.analysis, m));
-    if (triggers.length === 0) return [];
+    // Whether anything triggers, then whether skilled input clears it, before every trigger is listed.
+    if (repetitive.length === 0 && !mentions.distance.some((m) => isDistanceTrigger(ctx, m))) return [];
     if (hasSkilledGaitInput(ctx)) return [];
+    const triggers =
+      repetitive.length > 0 ? repetitive : mentions.distance.filter((m) => isDistanceTrigger(ctx, m));
     const what = repetitive.length > 0 ? `"${repetitive[0]?.match}"` : 'distance only';
     return [
       {
