@@ -82,6 +82,27 @@ const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND']);
 export const FACT_LABEL =
   /^\s*(date of service|dos|service date|encounter date|visit date|date of visit|primary insurance|insurance|insurance plan|payer|payor|plan|coverage|rendering provider|rendering|provider|treating therapist|therapist|clinician|performed by|furnished by|treated by|supervising therapist)\b/i;
 
+/**
+ * The first two letters, lower-cased, of every FACT_LABEL name, as first * 128 + second: on a large page most
+ * short texts ("Patient 12", "8:05") start otherwise and skip the regex.
+ */
+export const FACT_LABEL_STARTS = new Set(
+  ['da', 'do', 'se', 'en', 'vi', 'pr', 'in', 'pa', 'pl', 'co', 're', 'tr', 'th', 'cl', 'pe', 'fu', 'su'].map(
+    (two) => two.charCodeAt(0) * 128 + two.charCodeAt(1),
+  ),
+);
+
+/** False only for a text that FACT_LABEL cannot match. */
+export function mayStartFactLabel(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  const first = text.charCodeAt(i);
+  // \s also takes no-break and other Unicode spaces: past one of those, the regex decides.
+  if (first >= 128) return true;
+  // | 0x20 lower-cases ASCII letters and moves no other character onto one.
+  return FACT_LABEL_STARTS.has((first | 0x20) * 128 + (text.charCodeAt(i + 1) | 0x20));
+}
+
 export interface ScanOptions {
   ignoreSelector?: string;
 }
@@ -221,7 +242,10 @@ function scanFrom(
         const text = node as Text;
         // CharacterData.length does not copy the text out of the DOM; most text nodes need nothing more.
         const length = text.length;
-        if (length <= 80 && FACT_LABEL.test(text.data)) result.factLabels.push({ node: text, scope });
+        if (length <= 80) {
+          const data = text.data;
+          if (mayStartFactLabel(data) && FACT_LABEL.test(data)) result.factLabels.push({ node: text, scope });
+        }
         if (length > 20) {
           const block = nearestBlock(text.parentElement);
           if (block) {

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { NON_ASCII, prefixesOf } from '../../../src/engine/note/regex-prefixes';
+import { FACT_LABEL, FACT_LABEL_STARTS, mayStartFactLabel } from '../../../src/reader/scan';
+
+describe('mayStartFactLabel', () => {
+  it('knows the first two letters of every FACT_LABEL name (read from the pattern itself)', () => {
+    const pairs = [...prefixesOf(FACT_LABEL.source, 2)].filter(
+      (p) => p.length === 2 && /^[a-z]{2}$/.test(p) && !p.includes(String.fromCharCode(NON_ASCII)),
+    );
+    expect(pairs.length).toBeGreaterThan(10);
+    for (const pair of pairs)
+      expect(FACT_LABEL_STARTS.has(pair.charCodeAt(0) * 128 + pair.charCodeAt(1)), pair).toBe(true);
+  });
+
+  it('never turns away a text that FACT_LABEL matches', () => {
+    const word = fc.constantFrom(
+      'Date of Service',
+      'DOS',
+      'dos',
+      'Payer',
+      'PAYOR',
+      'plan',
+      'Insurance',
+      'Rendering Provider',
+      'Treated by',
+      'Supervising therapist',
+      'Patient',
+      'PID',
+      '8:05',
+      'Zip',
+      'é',
+      'İ',
+      'ſervice date',
+      ' ',
+      '\u00a0',
+      '\t',
+      '\n',
+      '\u0001',
+      ':',
+      'x',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 5 }), (words) => {
+        const text = words.join('');
+        if (FACT_LABEL.test(text)) expect(mayStartFactLabel(text), JSON.stringify(text)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(mayStartFactLabel('  Date of service: 2024-05-14')).toBe(true);
+    expect(mayStartFactLabel('\u00a0Payer')).toBe(true);
+    expect(mayStartFactLabel('Patient 12')).toBe(true);
+    expect(mayStartFactLabel('PID 10012')).toBe(false);
+    expect(mayStartFactLabel('8:05')).toBe(false);
+    expect(mayStartFactLabel('')).toBe(false);
+  });
+});
