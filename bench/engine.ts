@@ -22,6 +22,7 @@ import type { Encounter } from '../src/engine/model';
 import { LANGUAGE_RULES, TRAPS } from '../test/unit/engine/traps';
 import type { LanguageRule } from '../test/unit/engine/traps';
 import { TYPICAL_CHARGES, TYPICAL_NOTE, benchEncounter, longNote } from './fixtures/notes';
+import { median, round } from './stats';
 
 export interface EngineBench {
   engine_typical_ms: number;
@@ -34,12 +35,6 @@ export interface EngineBench {
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CORPUS = path.resolve(HERE, '../../shared/corpus/notes');
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 /** Results are folded into this so the JIT cannot drop a call whose result is unused. */
 let sink = 0;
@@ -154,8 +149,6 @@ function naiveComparison(): { ratio: number; agreement: number } {
   const naiveMs = median(timeCalls(() => notes.reduce((n, t) => n + naiveRules(t).size, 0), 20, 60));
   return { ratio: naiveMs / engineMs, agreement: agree / total };
 }
-
-const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 export async function benchEngine(): Promise<EngineBench> {
   const typicalEncounter = benchEncounter(TYPICAL_NOTE);

@@ -11,7 +11,7 @@ import { benchEngine } from './engine';
 import { benchAdversarial } from './adversarial';
 import { benchExtension, benchReader } from './browser';
 import { benchSizes } from './sizes';
-import { progress, round } from './stats';
+import { loopNsPerChar, progress, round } from './stats';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   ensureBuilt();
 
+  const loopAtStart = loopNsPerChar();
   progress('engine');
   const engine = await benchEngine();
   progress('adversarial 1 MB notes');
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   const sizes = benchSizes(resolve(ROOT, 'dist/chrome'));
   const reader = await benchReader();
   const extension = await benchExtension();
+  const loopAtEnd = loopNsPerChar();
 
   const figures: Record<string, number> = {
     engine_typical_ms: round(engine.engine_typical_ms, 3),
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
       cores: cpus().length,
       node: process.version,
       chromium: reader.chromium,
+      loop_ns_per_char: { start: round(loopAtStart, 2), end: round(loopAtEnd, 2) },
     },
     budgets,
     pass,
@@ -136,6 +139,9 @@ async function main(): Promise<void> {
     }
     console.log(
       `\n${result.machine.cpu}, ${result.machine.cores} cores, Node ${result.machine.node}, Chromium ${result.machine.chromium}; ${result.seconds} s`,
+    );
+    console.log(
+      `plain-loop speed ${loopAtStart.toFixed(2)} ns/char at the start, ${loopAtEnd.toFixed(2)} at the end (this VM drifts 2-3x; read the figures against it)`,
     );
   }
   // A missed budget fails the human run; --json always exits 0 so tools can read the figures.
