@@ -18,8 +18,9 @@ const SRC = fileURLToPath(new URL('../../../src', import.meta.url));
 const DYNAMIC_ALLOWED = new Set([
   'engine/note/patterns.ts:new RegExp(source, flags)',
   'engine/note/patterns.ts:new RegExp(pattern.source, pattern.flags)',
-  // Sticky copies of registry patterns for the merged concept scan; same source, so checked below too.
-  "engine/note/analyze.ts:new RegExp(PATTERNS[c].source, 'y')",
+  // Sticky copies of registry patterns (the concepts, the intervention labels) for the word scan; same
+  // source, so checked below too.
+  "engine/note/word-scan.ts:new RegExp(p.source, p.flags.includes('i') ? 'iy' : 'y')",
 ]);
 
 function sourceFiles(dir: string): string[] {
