@@ -78,6 +78,36 @@ const NOTE_HEADING =
   /\b(progress|daily|treatment|visit|session|therapy|clinical|soap|encounter)\s+notes?\b|^soap\b|^(subjective|objective|assessment|plan)\b|\bnarrative\b|^notes?\b|^documentation\b/i;
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND']);
 
+/**
+ * The HTML elements that attachShadow (and declarative shadow DOM) accept, by the DOM standard: the rest of
+ * a large page (table cells, rows, links) can hold no shadow root and is not asked for one.
+ */
+const SHADOW_HOST_TAGS = new Set([
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'DIV',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'MAIN',
+  'NAV',
+  'P',
+  'SECTION',
+  'SPAN',
+]);
+
+/** Custom elements (a hyphen in the name) may host a shadow root too. */
+export function mayHostShadowRoot(tagName: string): boolean {
+  return SHADOW_HOST_TAGS.has(tagName) || tagName.includes('-');
+}
+
 /** Labels of page facts: date of service, payer, rendering provider. Matched on short text nodes only. */
 export const FACT_LABEL =
   /^\s*(date of service|dos|service date|encounter date|visit date|date of visit|primary insurance|insurance|insurance plan|payer|payor|plan|coverage|rendering provider|rendering|provider|treating therapist|therapist|clinician|performed by|furnished by|treated by|supervising therapist)\b/i;
@@ -292,8 +322,9 @@ function scanFrom(
         lastEditable = el;
         result.editables.push({ el, scope });
       }
-      if (el.shadowRoot) {
-        walkRoot(el.shadowRoot, { root: el.shadowRoot, prefix: `${cssPath(el, scope)}${SCOPE_SEPARATOR}` });
+      const shadow = mayHostShadowRoot(tag) ? el.shadowRoot : null;
+      if (shadow) {
+        walkRoot(shadow, { root: shadow, prefix: `${cssPath(el, scope)}${SCOPE_SEPARATOR}` });
       }
       node = walker.nextNode();
     }
