@@ -272,7 +272,8 @@ function scanFrom(
         const text = node as Text;
         // CharacterData.length does not copy the text out of the DOM; most text nodes need nothing more.
         const length = text.length;
-        if (length <= 80) {
+        // No fact-label name is shorter than three letters ("dos"): the newlines between rows need no look.
+        if (length >= 3 && length <= 80) {
           const data = text.data;
           if (mayStartFactLabel(data) && FACT_LABEL.test(data)) result.factLabels.push({ node: text, scope });
         }

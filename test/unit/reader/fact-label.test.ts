@@ -54,4 +54,14 @@ describe('mayStartFactLabel', () => {
     expect(mayStartFactLabel('8:05')).toBe(false);
     expect(mayStartFactLabel('')).toBe(false);
   });
+
+  it('matches no text shorter than three characters, so the walk skips those', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2 }), (text) => {
+        expect(FACT_LABEL.test(text)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(FACT_LABEL.test('dos')).toBe(true);
+  });
 });
