@@ -71,6 +71,10 @@ function describeBudget(budget: Budget | undefined, unit: string): string {
   return 'max' in budget ? `≤ ${budget.max} ${unit}` : `≥ ${budget.min} ${unit}`;
 }
 
+function settle(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 2000));
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const started = Date.now();
@@ -83,7 +87,11 @@ async function main(): Promise<void> {
   const adversarial = benchAdversarial();
   progress('sizes');
   const sizes = benchSizes(resolve(ROOT, 'dist/chrome'));
+  // With two cores, this process's garbage collector finishing the engine's megabyte notes in the background
+  // would share the machine with Chromium's renderer: let it settle between the parts.
+  await settle();
   const reader = await benchReader();
+  await settle();
   const extension = await benchExtension();
   const loopAtEnd = loopNsPerChar();
 
