@@ -29,6 +29,7 @@ import {
   type FirefoxSession,
   workerAsker,
   settled,
+  tabIdOfFirefox,
 } from './harness/firefox';
 import { reportWhere, waitUntilForgotten } from './harness/tab-report';
 import {
@@ -54,13 +55,6 @@ const pageLevelRequests: string[] = [];
 /** Every extension page the session opened, with what its in-page recorder saw before it closed. */
 const extensionRecords: Array<{ path: string; attempts: string[]; console: string[]; foreign: string[] }> =
   [];
-
-interface ExtensionGlobal {
-  browser: {
-    runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: { report?: unknown } }> };
-    tabs: { query(query: object): Promise<Array<{ id?: number; url?: string }>> };
-  };
-}
 
 const ask = workerAsker(() => extensionPage);
 
@@ -148,10 +142,7 @@ beforeAll(async () => {
   extensionPage = await turnOnViaPopupFirefox(session, page.url());
   await installExtensionRecorder(extensionPage, 'self', 1);
   await installExtensionRecorder(extensionPage, 'background', BACKGROUND_MARKER);
-  tabId = await extensionPage.evaluate(async (url) => {
-    const { browser } = globalThis as unknown as ExtensionGlobal;
-    return (await browser.tabs.query({})).find((tab) => tab.url === url)?.id ?? -1;
-  }, page.url());
+  tabId = await tabIdOfFirefox(extensionPage, page.url());
   expect(tabId).toBeGreaterThan(0);
 });
 

@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { launchFirefox, openExtensionPage, type FirefoxSession, workerAsker } from './harness/firefox';
+import {
+  launchFirefox,
+  openExtensionPage,
+  tabIdOfFirefox,
+  type FirefoxSession,
+  workerAsker,
+} from './harness/firefox';
 import { quotesOf, reportWhere, rulesOf, waitUntilForgotten, type TabReport } from './harness/tab-report';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -13,13 +19,6 @@ let session: FirefoxSession;
 let page: Page;
 let extensionPage: Page;
 let tabId: number;
-
-interface ExtensionGlobal {
-  browser: {
-    runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: { report?: unknown } }> };
-    tabs: { query(query: object): Promise<Array<{ id?: number; url?: string }>> };
-  };
-}
 
 const ask = workerAsker(() => extensionPage);
 
@@ -51,10 +50,7 @@ beforeAll(async () => {
     { timeout: 15_000 },
   );
   extensionPage = popup;
-  tabId = await extensionPage.evaluate(async (url) => {
-    const { browser } = globalThis as unknown as ExtensionGlobal;
-    return (await browser.tabs.query({})).find((tab) => tab.url === url)?.id ?? -1;
-  }, page.url());
+  tabId = await tabIdOfFirefox(extensionPage, page.url());
   expect(tabId).toBeGreaterThan(0);
 });
 

@@ -229,6 +229,16 @@ export async function readExtensionRecord(
   }, target);
 }
 
+/** The id of the tab showing `url`, read from an extension page (-1 when none does). */
+export async function tabIdOfFirefox(extensionPage: Page, url: string): Promise<number> {
+  return extensionPage.evaluate(async (target) => {
+    const { browser } = globalThis as unknown as {
+      browser: { tabs: { query(query: object): Promise<Array<{ id?: number; url?: string }>> } };
+    };
+    return (await browser.tabs.query({})).find((tab) => tab.url === target)?.id ?? -1;
+  }, url);
+}
+
 /** Asks the worker for a tab's report from an extension page, as the popup does (`get-tab-state`). */
 export function workerAsker(extensionPage: () => Page): AskWorker {
   return (tabId) =>
