@@ -82,26 +82,9 @@ const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND']);
  * The HTML elements that attachShadow (and declarative shadow DOM) accept, by the DOM standard: the rest of
  * a large page (table cells, rows, links) can hold no shadow root and is not asked for one.
  */
-const SHADOW_HOST_TAGS = new Set([
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BODY',
-  'DIV',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'MAIN',
-  'NAV',
-  'P',
-  'SECTION',
-  'SPAN',
-]);
+const SHADOW_HOST_TAGS = new Set(
+  'ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN'.split(' '),
+);
 
 /** Custom elements (a hyphen in the name) may host a shadow root too. */
 export function mayHostShadowRoot(tagName: string): boolean {
