@@ -27,7 +27,7 @@ export function loopNsPerChar(): number {
   const samples: number[] = [];
   for (let sample = 0; sample < 15; sample++) {
     const started = performance.now();
-    for (let round = 0; round < 200; round++) {
+    for (let pass = 0; pass < 200; pass++) {
       for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
     }
     samples.push(((performance.now() - started) * 1e6) / (200 * text.length));

@@ -78,7 +78,8 @@ export function layoutOf(text: string): Layout {
       const i = lineStart;
       lineStart = -1;
       if (nextColon !== -1 && nextColon < i) nextColon = text.indexOf(':', i);
-      const lineEnd = (next[0] ?? -1) === -1 ? length : (next[0] ?? length);
+      const newline = next[0] ?? -1;
+      const lineEnd = newline === -1 ? length : newline;
       // A colon within HEADING_REACH of the line start, before the line ends, may end a heading.
       if (nextColon !== -1 && nextColon < i + HEADING_REACH && nextColon < lineEnd) {
         heading.lastIndex = i;

@@ -61,20 +61,28 @@ export function wordScannerOf(patterns: readonly RegExp[]): WordScanner {
   };
 }
 
+/** Where a match of sticky pattern `sticky` at `at` ends, or -1 when it does not match there. */
+function stickyEnd(sticky: RegExp, text: string, at: number): number {
+  sticky.lastIndex = at;
+  // test() rather than exec(): no match array; a sticky match ends where lastIndex stops.
+  const end = sticky.test(text) ? sticky.lastIndex : -1;
+  sticky.lastIndex = 0;
+  return end;
+}
+
 /**
  * Calls found(i, start, end) for each match of pattern i, in the order of their starts; found returns false
- * when pattern i needs no more matches. `active` is the bit set of the patterns to look for. `found` must
- * not start another scan with the same scanner.
+ * when pattern i needs no more matches. `found` must not start another scan with the same scanner.
  */
 export function scanWords(
   scanner: WordScanner,
   text: string,
   found: (pattern: number, start: number, end: number) => boolean,
-  active = (1 << scanner.sticky.length) - 1,
 ): void {
   const length = text.length;
   // Where each pattern's own global pass would resume: a match never starts inside the previous one.
   const resume = scanner.resume.fill(0);
+  let active = (1 << scanner.sticky.length) - 1;
   let inWord = 0;
   for (let at = 0; at < length && active !== 0; at++) {
     const word = WORD_UNITS[text.charCodeAt(at)] ?? 0;
@@ -88,13 +96,8 @@ export function scanWords(
       const i = 31 - Math.clz32(candidates & -candidates);
       candidates &= candidates - 1;
       if (at < (resume[i] ?? 0)) continue;
-      // test() rather than exec(): no match array; a sticky match ends where lastIndex stops.
-      const sticky = scanner.sticky[i] as RegExp;
-      sticky.lastIndex = at;
-      const matched = sticky.test(text);
-      const end = sticky.lastIndex;
-      sticky.lastIndex = 0;
-      if (!matched) continue;
+      const end = stickyEnd(scanner.sticky[i] as RegExp, text, at);
+      if (end === -1) continue;
       resume[i] = end;
       if (!found(i, at, end)) active &= ~(1 << i);
     }
@@ -104,9 +107,5 @@ export function scanWords(
 /** Whether pattern i matches at `at` (a word start), and where that match ends (-1: no match). */
 export function matchEndAt(scanner: WordScanner, text: string, i: number, at: number): number {
   if ((candidatesAt(scanner.index, text, at) & (1 << i)) === 0) return -1;
-  const sticky = scanner.sticky[i] as RegExp;
-  sticky.lastIndex = at;
-  const end = sticky.test(text) ? sticky.lastIndex : -1;
-  sticky.lastIndex = 0;
-  return end;
+  return stickyEnd(scanner.sticky[i] as RegExp, text, at);
 }
