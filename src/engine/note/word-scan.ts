@@ -18,7 +18,7 @@ export interface WordScanner {
 }
 
 /** A word character as \b sees it: [A-Za-z0-9_]. */
-export function isWordChar(code: number): boolean {
+function isWordChar(code: number): boolean {
   return (
     (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 95
   );
