@@ -10,7 +10,8 @@ import type { Layout } from './layout';
 import { indexAt, layoutOf } from './layout';
 import { asciiLower } from './lower';
 import type { MinuteEntry, MinuteFact } from './minutes';
-import { extractMinutes, quoteOf } from './minutes';
+import type { MinuteMatches } from './minutes';
+import { MINUTE_PATTERNS, extractMinutes, minutePatternsUnneeded, quoteOf } from './minutes';
 import { PATTERNS, SCANNED_CONCEPTS, eachMatch } from './patterns';
 import { scanWords, wordScannerOf } from './word-scan';
 
@@ -99,27 +100,41 @@ function mayNamePta(text: string): boolean {
 
 type ScannedConcept = (typeof SCANNED_CONCEPTS)[number];
 
-const CONCEPT_SCANNER = wordScannerOf(
-  SCANNED_CONCEPTS.map((c) => {
-    if (PATTERNS[c].flags.includes('i')) throw new Error(`${c} must run on the lower-cased note`);
-    return PATTERNS[c];
+/** The concepts, then the minute patterns: one walk over the lower-cased note finds both. */
+const NOTE_SCANNER = wordScannerOf(
+  [...SCANNED_CONCEPTS.map((c) => PATTERNS[c]), ...MINUTE_PATTERNS].map((pattern) => {
+    if (pattern.flags.includes('i')) throw new Error(`${pattern.source} must run on the lower-cased note`);
+    return pattern;
   }),
 );
 
 /**
  * Every concept's matches on the lower-cased note, the same as one global pass of each concept's own
- * pattern, at most MAX_MENTIONS_PER_NOTE each, so that a pathological note costs linear time.
+ * pattern, at most MAX_MENTIONS_PER_NOTE each, so that a pathological note costs linear time; and the
+ * matches of the minute patterns, for extractMinutes.
  */
-function scanConcepts(
+function scanNote(
   analyzed: AnalyzedNote,
   record: (concept: ScannedConcept, start: number, end: number) => void,
-): void {
-  const count = new Int32Array(SCANNED_CONCEPTS.length);
-  scanWords(CONCEPT_SCANNER, analyzed.lower, (i, start, end) => {
-    record(SCANNED_CONCEPTS[i] as ScannedConcept, start, end);
-    count[i] = (count[i] ?? 0) + 1;
-    return (count[i] ?? 0) < MAX_MENTIONS_PER_NOTE;
-  });
+): MinuteMatches {
+  const concepts = SCANNED_CONCEPTS.length;
+  const count = new Int32Array(concepts);
+  const minutes: MinuteMatches = MINUTE_PATTERNS.map(() => []);
+  scanWords(
+    NOTE_SCANNER,
+    analyzed.lower,
+    (i, start, end) => {
+      if (i >= concepts) {
+        minutes[i - concepts]?.push(start, end);
+        return true;
+      }
+      record(SCANNED_CONCEPTS[i] as ScannedConcept, start, end);
+      count[i] = (count[i] ?? 0) + 1;
+      return (count[i] ?? 0) < MAX_MENTIONS_PER_NOTE;
+    },
+    minutePatternsUnneeded(analyzed.lower) << concepts,
+  );
+  return minutes;
 }
 
 export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
@@ -133,7 +148,7 @@ export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
     const layout = layoutOf(note.text);
     const lower = asciiLower(note.text);
     const analyzed: AnalyzedNote = { note, lower, layout, gaitSentences: new Set<number>() };
-    scanConcepts(analyzed, (concept, start, end) => {
+    const minuteMatches = scanNote(analyzed, (concept, start, end) => {
       if (concept === 'gaitTerm') analyzed.gaitSentences.add(indexAt(layout.sentenceStarts, start));
       mentions[concept].push(new NoteMention(concept, analyzed, start, end));
     });
@@ -146,7 +161,7 @@ export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
         return true;
       });
     }
-    const minutes = extractMinutes(note, layout, lower);
+    const minutes = extractMinutes(note, layout, lower, minuteMatches);
     analysis.minutes.push(...minutes.perCode);
     analysis.totalTimed.push(...minutes.totalTimed);
     analysis.totalTreatment.push(...minutes.totalTreatment);

@@ -8,7 +8,9 @@ import type { Layout } from './layout';
 import { sectionAt, sentenceBounds } from './layout';
 import { lastInterventionIn, leadingIntervention } from './lexicon';
 import { asciiLower } from './lower';
-import { PATTERNS, eachMatch } from './patterns';
+import { PATTERNS } from './patterns';
+import type { WordScanner } from './word-scan';
+import { execAt, scanWords, stickyOf, wordScannerOf } from './word-scan';
 
 /** Minutes documented for one code. A range ("8-10 min") keeps its lower end, the figure that is sure. */
 export interface MinuteEntry {
@@ -41,6 +43,76 @@ const PRIME_MAX_MINUTES = 90;
 const MAX_ENTRIES = 1000;
 const MAX_TABLE_LINE = 400;
 
+/**
+ * The whole-note patterns that extractMinutes reads, in this order. Each starts at a word, so analyzeNotes
+ * finds their matches in the same walk as the concepts rather than in five passes of its own.
+ */
+export const MINUTE_PATTERNS = [
+  PATTERNS.minuteQuantity,
+  PATTERNS.totalTimedBefore,
+  PATTERNS.totalTimedAfter,
+  PATTERNS.totalTreatmentBefore,
+  PATTERNS.timeInOut,
+] as const;
+const [QUANTITY, TIMED_BEFORE, TIMED_AFTER, TREATMENT_BEFORE, TIME_IN_OUT] = [0, 1, 2, 3, 4] as const;
+const MINUTE_STICKY = MINUTE_PATTERNS.map(stickyOf);
+
+/**
+ * For each of MINUTE_PATTERNS, where its matches on the lower-cased note start and end, flat
+ * ([start, end, start, end, …]): what one global pass of that pattern alone would find.
+ */
+export type MinuteMatches = number[][];
+
+/**
+ * Bit k set: every match of MINUTE_PATTERNS[k] holds a word that the note lacks, so a scan can leave the
+ * pattern out. On a megabyte of numbers, or of "Time in 9:05" without a time out, the patterns then cost
+ * nothing at each number.
+ */
+export function minutePatternsUnneeded(lower: string): number {
+  const timed = lower.includes('timed');
+  let bits = 0;
+  const prime = lower.includes("'") || lower.includes('’') || lower.includes('′');
+  if (!prime && !lower.includes('min') && !lower.includes('mn')) bits |= 1 << QUANTITY;
+  if (!timed && !lower.includes('time based') && !lower.includes('time-based')) bits |= 1 << TIMED_BEFORE;
+  if (!timed) bits |= 1 << TIMED_AFTER;
+  if (!lower.includes('total')) bits |= 1 << TREATMENT_BEFORE;
+  if (!lower.includes('time') || !lower.includes('out')) bits |= 1 << TIME_IN_OUT;
+  return bits;
+}
+
+let minutesScanner: WordScanner | undefined;
+
+/** The matches of MINUTE_PATTERNS alone, for a caller that has not scanned the note already. */
+export function minuteMatchesOf(lower: string): MinuteMatches {
+  minutesScanner ??= wordScannerOf(MINUTE_PATTERNS);
+  const matches: MinuteMatches = MINUTE_PATTERNS.map(() => []);
+  scanWords(
+    minutesScanner,
+    lower,
+    (i, start, end) => {
+      matches[i]?.push(start, end);
+      return true;
+    },
+    minutePatternsUnneeded(lower),
+  );
+  return matches;
+}
+
+/** Visits pattern k's matches in order, with their groups; `visit` returns false to stop. */
+function eachFound(
+  k: number,
+  matches: MinuteMatches,
+  lower: string,
+  visit: (m: RegExpExecArray) => boolean | void,
+): void {
+  const found = matches[k] ?? [];
+  const sticky = MINUTE_STICKY[k] as RegExp;
+  for (let j = 0; j < found.length; j += 2) {
+    const m = execAt(sticky, lower, found[j] ?? 0);
+    if (m && visit(m) === false) return;
+  }
+}
+
 export function quoteOf(text: string, start: number, end: number): string {
   const raw = text.slice(start, Math.min(end, start + 200)).replace(PATTERNS.whitespaceRun, ' ');
   return raw.trim();
@@ -65,15 +137,23 @@ function factOf(note: NoteText, start: number, end: number, minutes: number): Mi
   return { minutes, noteId: note.id, start, end, quote: quoteOf(note.text, start, end) };
 }
 
-/** `lower` is the note after asciiLower() (the scanning patterns have no `i` flag); quotes come from the note. */
-export function extractMinutes(note: NoteText, layout: Layout, lower = asciiLower(note.text)): NoteMinutes {
+/**
+ * `lower` is the note after asciiLower() (the scanning patterns have no `i` flag) and `matches` what
+ * MINUTE_PATTERNS find on it; quotes come from the note.
+ */
+export function extractMinutes(
+  note: NoteText,
+  layout: Layout,
+  lower = asciiLower(note.text),
+  matches = minuteMatchesOf(lower),
+): NoteMinutes {
   const text = note.text;
   const perCode: MinuteEntry[] = [];
   const totalTimed: MinuteFact[] = [];
   const totalTreatment: MinuteFact[] = [];
 
   let previousEnd = 0;
-  eachMatch(PATTERNS.minuteQuantity, lower, (m) => {
+  eachFound(QUANTITY, matches, lower, (m) => {
     if (perCode.length >= MAX_ENTRIES) return false;
     const start = m.index;
     const end = start + m[0].length;
@@ -115,13 +195,8 @@ export function extractMinutes(note: NoteText, layout: Layout, lower = asciiLowe
     return true;
   });
 
-  // Each pattern below needs a literal word in every match ("time", "timed", "total", "out"); a note
-  // without it skips the pass, which on a megabyte of "Time in 9:05" without a time out saves the slowest one.
-  const totalTimedPatterns = lower.includes('time')
-    ? [PATTERNS.totalTimedBefore, PATTERNS.totalTimedAfter]
-    : [];
-  for (const pattern of totalTimedPatterns) {
-    eachMatch(pattern, lower, (m) => {
+  for (const pattern of [TIMED_BEFORE, TIMED_AFTER]) {
+    eachFound(pattern, matches, lower, (m) => {
       if (totalTimed.length >= MAX_ENTRIES) return false;
       const end = m.index + m[0].length;
       if (!isPlanOrHistory(text, layout, m.index, end))
@@ -129,22 +204,20 @@ export function extractMinutes(note: NoteText, layout: Layout, lower = asciiLowe
       return true;
     });
   }
-  if (lower.includes('total'))
-    eachMatch(PATTERNS.totalTreatmentBefore, lower, (m) => {
-      if (totalTreatment.length >= MAX_ENTRIES) return false;
-      const end = m.index + m[0].length;
-      if (PATTERNS.labelIsTotalTimed.test(m[0])) return true;
-      if (!isPlanOrHistory(text, layout, m.index, end))
-        totalTreatment.push(factOf(note, m.index, end, Number(m[1])));
-      return true;
-    });
-  if (lower.includes('out'))
-    eachMatch(PATTERNS.timeInOut, lower, (m) => {
-      if (totalTreatment.length >= MAX_ENTRIES) return false;
-      const minutes = clockDifference(m[1], m[2], m[3], m[4], m[5], m[6]);
-      if (minutes !== undefined) totalTreatment.push(factOf(note, m.index, m.index + m[0].length, minutes));
-      return true;
-    });
+  eachFound(TREATMENT_BEFORE, matches, lower, (m) => {
+    if (totalTreatment.length >= MAX_ENTRIES) return false;
+    const end = m.index + m[0].length;
+    if (PATTERNS.labelIsTotalTimed.test(m[0])) return true;
+    if (!isPlanOrHistory(text, layout, m.index, end))
+      totalTreatment.push(factOf(note, m.index, end, Number(m[1])));
+    return true;
+  });
+  eachFound(TIME_IN_OUT, matches, lower, (m) => {
+    if (totalTreatment.length >= MAX_ENTRIES) return false;
+    const minutes = clockDifference(m[1], m[2], m[3], m[4], m[5], m[6]);
+    if (minutes !== undefined) totalTreatment.push(factOf(note, m.index, m.index + m[0].length, minutes));
+    return true;
+  });
   perCode.push(...tableMinutes(note, layout));
   return { perCode, totalTimed, totalTreatment };
 }

@@ -8,13 +8,21 @@
  * Subset: literals, escaped punctuation, \d \w \s \t \n \r, classes (ranges, negation), ., groups ((?:…),
  * (…), lookarounds), alternation, and the quantifiers ? * + {m} {m,} {m,n}.
  *
- * Characters are symbols 0-127; every character from 128 up is the one symbol NON_ASCII, which also stands
- * for "the text ends here" (symbolAt).
+ * Characters are symbols 0-127, except that the ten digits are the one symbol DIGIT ("0"): a pattern that
+ * starts with \d{1,3} would otherwise begin a thousand ways, and working them out would cost the worker's
+ * start more than telling "12" from "34" saves. Every character from 128 up is the one symbol NON_ASCII,
+ * which also stands for "the text ends here" (symbolAt).
  */
 
 export const NON_ASCII = 128;
 /** The number of symbols: 0-127 and NON_ASCII. */
 export const SYMBOLS = 129;
+/** The symbol of every digit. */
+export const DIGIT = 48;
+
+/** Symbol by UTF-16 unit. */
+const SYMBOL_OF = new Uint8Array(65536).fill(NON_ASCII);
+for (let code = 0; code < NON_ASCII; code++) SYMBOL_OF[code] = code >= 48 && code <= 57 ? DIGIT : code;
 
 /**
  * The strings that begin a match, cut to `depth` symbols: a string shorter than `depth` is a whole match
@@ -52,9 +60,10 @@ function repeat(x: Prefixes, min: number, max: number, depth: number): Prefixes 
   return result ?? EPSILON;
 }
 
-function charset(codes: Iterable<number>): Prefixes {
+function charset(codes: Iterable<number>, depth: number): Prefixes {
+  if (depth === 0) return EPSILON;
   const out = new Set<string>();
-  for (const code of codes) out.add(String.fromCharCode(code < NON_ASCII ? code : NON_ASCII));
+  for (const code of codes) out.add(String.fromCharCode(SYMBOL_OF[code] ?? NON_ASCII));
   return out;
 }
 
@@ -82,36 +91,45 @@ function escapeCodes(e: string): number[] {
   throw new Error(`prefixesOf: unsupported escape \\${e}`);
 }
 
+function shortest(prefixes: Prefixes): number {
+  let min = Infinity;
+  for (const prefix of prefixes) min = Math.min(min, prefix.length);
+  return min;
+}
+
+/**
+ * Each method takes the number of symbols still wanted from what it reads: once every prefix of a sequence
+ * is full, the rest is parsed but not expanded (a class repeated after "time" would otherwise be worked out
+ * to every string of `depth` symbols, then cut away).
+ */
 class Reader {
   at = 0;
-  constructor(
-    readonly source: string,
-    readonly depth: number,
-  ) {}
+  constructor(readonly source: string) {}
 
   peek(): string {
     return this.source[this.at] ?? '';
   }
 
-  alternation(): Prefixes {
-    let result = this.sequence();
+  alternation(depth: number): Prefixes {
+    let result = this.sequence(depth);
     while (this.peek() === '|') {
       this.at++;
-      result = union(result, this.sequence());
+      result = union(result, this.sequence(depth));
     }
     return result;
   }
 
-  private sequence(): Prefixes {
+  private sequence(depth: number): Prefixes {
     let result = EPSILON;
     while (this.at < this.source.length && this.peek() !== '|' && this.peek() !== ')') {
-      result = concat(result, this.quantified(), this.depth);
+      const wanted = Math.max(0, depth - shortest(result));
+      result = concat(result, this.quantified(wanted), depth);
     }
     return result;
   }
 
-  private quantified(): Prefixes {
-    const atom = this.atom();
+  private quantified(depth: number): Prefixes {
+    const atom = this.atom(depth);
     const q = this.peek();
     let min = 1;
     let max = 1;
@@ -130,26 +148,26 @@ class Reader {
       this.at = close + 1;
     } else return atom;
     if (this.peek() === '?') this.at++;
-    return repeat(atom, min, max, this.depth);
+    return repeat(atom, min, max, depth);
   }
 
-  private atom(): Prefixes {
+  private atom(depth: number): Prefixes {
     const ch = this.peek();
     this.at++;
     if (ch === '\\') {
       const e = this.peek();
       this.at++;
-      return e === 'b' || e === 'B' ? EPSILON : charset(escapeCodes(e));
+      return e === 'b' || e === 'B' ? EPSILON : charset(escapeCodes(e), depth);
     }
-    if (ch === '[') return this.characterClass();
-    if (ch === '(') return this.group();
-    if (ch === '.') return charset(EVERY);
+    if (ch === '[') return this.characterClass(depth);
+    if (ch === '(') return this.group(depth);
+    if (ch === '.') return charset(EVERY, depth);
     if (ch === '^' || ch === '$') return EPSILON;
     if ('*+?{)|'.includes(ch)) throw new Error(`prefixesOf: unexpected ${ch}`);
-    return charset([ch.charCodeAt(0)]);
+    return charset([ch.charCodeAt(0)], depth);
   }
 
-  private group(): Prefixes {
+  private group(depth: number): Prefixes {
     let zeroWidth = false;
     if (this.peek() === '?') {
       const kind = this.source.startsWith('?<', this.at)
@@ -161,14 +179,14 @@ class Reader {
         this.at += kind.length;
       } else throw new Error(`prefixesOf: unsupported group (${kind}`);
     }
-    const inner = this.alternation();
+    const inner = this.alternation(depth);
     if (this.peek() !== ')') throw new Error('prefixesOf: unclosed group');
     this.at++;
     // A lookaround consumes nothing; leaving out what it demands only widens the answer.
     return zeroWidth ? EPSILON : inner;
   }
 
-  private characterClass(): Prefixes {
+  private characterClass(depth: number): Prefixes {
     const negated = this.peek() === '^';
     if (negated) this.at++;
     const codes = new Set<number>();
@@ -183,9 +201,12 @@ class Reader {
     }
     if (this.peek() !== ']') throw new Error('prefixesOf: unclosed class');
     this.at++;
-    if (!negated) return charset(codes);
+    if (!negated) return charset(codes, depth);
     // Every character from 128 up is one symbol, so a negated class keeps it unless it names all of them.
-    return charset(EVERY.filter((c) => c === NON_ASCII || !codes.has(c)));
+    return charset(
+      EVERY.filter((c) => c === NON_ASCII || !codes.has(c)),
+      depth,
+    );
   }
 
   private classMember(): number[] {
@@ -203,15 +224,14 @@ class Reader {
  * matches). Throws for a pattern that can match the empty string: it can begin anywhere.
  */
 export function prefixesOf(source: string, depth: number): Set<string> {
-  const reader = new Reader(source, depth);
-  const prefixes = reader.alternation();
+  const reader = new Reader(source);
+  const prefixes = reader.alternation(depth);
   if (reader.at !== source.length) throw new Error(`prefixesOf: unexpected ) at ${reader.at}`);
   if (prefixes.has('')) throw new Error('prefixesOf: the pattern can match the empty string');
   return prefixes;
 }
 
-/** The symbol of the character at `at` in `text`: NON_ASCII from 128 up and past the end of the text. */
+/** The symbol of the character at `at` in `text`: DIGIT for a digit, NON_ASCII from 128 up and past the end. */
 export function symbolAt(text: string, at: number): number {
-  const code = at < text.length ? text.charCodeAt(at) : NON_ASCII;
-  return code < NON_ASCII ? code : NON_ASCII;
+  return at < text.length ? (SYMBOL_OF[text.charCodeAt(at)] ?? NON_ASCII) : NON_ASCII;
 }

@@ -56,9 +56,22 @@ export function wordScannerOf(patterns: readonly RegExp[]): WordScanner {
   }
   return {
     index: prefixIndexOf(patterns.map((p) => p.source)),
-    sticky: patterns.map((p) => new RegExp(p.source, p.flags.includes('i') ? 'iy' : 'y')),
+    sticky: patterns.map(stickyOf),
     resume: new Int32Array(patterns.length),
   };
+}
+
+/** A copy of `pattern` that answers for the one position lastIndex names; it keeps the `i` flag. */
+export function stickyOf(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source, pattern.flags.includes('i') ? 'iy' : 'y');
+}
+
+/** The match of sticky pattern `sticky` at `at`, with its groups, or null; lastIndex is left at 0. */
+export function execAt(sticky: RegExp, text: string, at: number): RegExpExecArray | null {
+  sticky.lastIndex = at;
+  const match = sticky.exec(text);
+  sticky.lastIndex = 0;
+  return match;
 }
 
 /** Where a match of sticky pattern `sticky` at `at` ends, or -1 when it does not match there. */
@@ -72,17 +85,19 @@ function stickyEnd(sticky: RegExp, text: string, at: number): number {
 
 /**
  * Calls found(i, start, end) for each match of pattern i, in the order of their starts; found returns false
- * when pattern i needs no more matches. `found` must not start another scan with the same scanner.
+ * when pattern i needs no more matches. `found` must not start another scan with the same scanner. Bit i of
+ * `skip` leaves pattern i out, for a caller that knows it cannot match this text.
  */
 export function scanWords(
   scanner: WordScanner,
   text: string,
   found: (pattern: number, start: number, end: number) => boolean,
+  skip = 0,
 ): void {
   const length = text.length;
   // Where each pattern's own global pass would resume: a match never starts inside the previous one.
   const resume = scanner.resume.fill(0);
-  let active = (1 << scanner.sticky.length) - 1;
+  let active = ((1 << scanner.sticky.length) - 1) & ~skip;
   let inWord = 0;
   for (let at = 0; at < length && active !== 0; at++) {
     const word = WORD_UNITS[text.charCodeAt(at)] ?? 0;

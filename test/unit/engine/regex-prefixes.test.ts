@@ -17,20 +17,36 @@ describe('prefixesOf', () => {
     expect(prefixes('q|rs')).toEqual(['q', 'rs']);
   });
 
-  it('expands classes, escapes and ranges, with every character from 128 up as one symbol', () => {
+  it('expands classes, escapes and ranges, with every digit as one symbol and every character from 128 up as another', () => {
     expect(prefixes('[a-c][-’]')).toEqual(['a-', 'a…', 'b-', 'b…', 'c-', 'c…']);
-    expect(prefixes('\\d{1,2}m').filter((p) => p.startsWith('1'))).toEqual([
-      ...'0123456789'.split('').map((d) => `1${d}`),
-      '1m',
-    ]);
+    expect(prefixes('\\d{1,2}m')).toEqual(['00', '0m']);
+    expect(prefixes('1[5-7x]', 2)).toEqual(['00', '0x']);
   });
 
   it('never narrows: lookarounds and \\b count as nothing, a negated class keeps what it does not name', () => {
     expect(prefixes('(?![a-z])ab')).toEqual(['ab']);
     expect(prefixes('a(?=zz)b')).toEqual(['ab']);
     expect(prefixes('(?<=x)ab')).toEqual(['ab']);
-    expect(prefixes('a[^b]')).toHaveLength(128);
-    expect(prefixes('a.')).toHaveLength(129);
+    // The characters below 128 but b, with the ten digits as one symbol, and NON_ASCII.
+    expect(prefixes('a[^b]')).toHaveLength(127 - 9 + 1);
+    expect(prefixes('a.')).toHaveLength(128 - 9 + 1);
+    expect(prefixes('a[^0-8]')).toContain('a0');
+  });
+
+  it('expands what follows a sequence only as far as its shortest prefix still needs', () => {
+    expect(prefixes('\\btime[ \\t]{0,2}in[^\\n\\d]{0,24}?out', 3)).toEqual(['tim']);
+    expect(prefixes('(?:a|bcd)[xy]{0,9}z', 3)).toEqual([
+      'axx',
+      'axy',
+      'axz',
+      'ayx',
+      'ayy',
+      'ayz',
+      'az',
+      'bcd',
+    ]);
+    // The part past a full prefix is still read, so syntax it cannot read still throws.
+    expect(() => prefixesOf('abcd\\p{L}', 2)).toThrow(/unsupported escape/);
   });
 
   it('refuses what it cannot read and patterns that match the empty string', () => {

@@ -9,7 +9,14 @@ import {
   lastInterventionIn,
   leadingIntervention,
 } from '../../../src/engine/note/lexicon';
+import { layoutOf } from '../../../src/engine/note/layout';
 import { asciiLower } from '../../../src/engine/note/lower';
+import {
+  MINUTE_PATTERNS,
+  extractMinutes,
+  minuteMatchesOf,
+  minutePatternsUnneeded,
+} from '../../../src/engine/note/minutes';
 import { PATTERNS, SCANNED_CONCEPTS, eachMatch, firstMatch } from '../../../src/engine/note/patterns';
 import { wordScannerOf } from '../../../src/engine/note/word-scan';
 
@@ -56,6 +63,97 @@ describe('the concept scan', () => {
 
   it('covers every concept but the case-sensitive PTA one', () => {
     expect(new Set([...SCANNED_CONCEPTS, 'ptaProvider'])).toEqual(new Set(CONCEPTS));
+  });
+});
+
+describe('the minute patterns in the note scan', () => {
+  const notes = [
+    ...GOLDEN_NOTES,
+    TYPICAL_NOTE,
+    longNote(50_000),
+    "Gait training 97116 23 min; 15' ther ex; 8-10 mins; 47 total timed minutes. ".repeat(200),
+    'Total timed code minutes = 47. Time-based minutes 30. Time in 9:05 am time out 9:50 am. '.repeat(200),
+    '97116 23 '.repeat(500),
+  ];
+
+  function ownPass(pattern: RegExp, lower: string): number[] {
+    return [...lower.matchAll(new RegExp(pattern.source, 'g'))].flatMap((m) => [
+      m.index,
+      m.index + m[0].length,
+    ]);
+  }
+
+  it('finds what each pattern finds on its own, no more, no less', () => {
+    let total = 0;
+    for (const [i, text] of notes.entries()) {
+      const lower = asciiLower(text);
+      const matches = minuteMatchesOf(lower);
+      for (const [k, pattern] of MINUTE_PATTERNS.entries()) {
+        expect(matches[k], `pattern ${k} in note ${i}`).toEqual(ownPass(pattern, lower));
+        total += matches[k]?.length ?? 0;
+      }
+    }
+    expect(total).toBeGreaterThan(1000);
+  });
+
+  it('gives the note analysis the same minutes as a scan of the minute patterns alone', () => {
+    for (const [i, text] of notes.entries()) {
+      const note = { id: `n${i}`, text, source: { label: 'note' } };
+      const alone = extractMinutes(note, layoutOf(text));
+      const analysis = analyzeNotes([note]);
+      expect(analysis.minutes, `note ${i}`).toEqual(alone.perCode);
+      expect(analysis.totalTimed, `note ${i}`).toEqual(alone.totalTimed);
+      expect(analysis.totalTreatment, `note ${i}`).toEqual(alone.totalTreatment);
+    }
+  });
+
+  it('leaves a pattern out only when it cannot match the note', () => {
+    const word = fc.constantFrom(
+      'time',
+      'timed',
+      'total',
+      'out',
+      'in',
+      'min',
+      'mins',
+      'mn',
+      "'",
+      '’',
+      '′',
+      'based',
+      '-',
+      ' ',
+      ':',
+      '=',
+      '1:1',
+      '9:05',
+      '23',
+      '47',
+      'code',
+      'treatment',
+      // Whole phrases, so that random notes hold matches as well as near misses.
+      'time in 9:05',
+      'time out 9:50',
+      'total timed minutes: 47',
+      '47 timed min',
+      'time-based minutes 30',
+      'time based min 30',
+      '1:1 timed min 20',
+      'total treatment time 50',
+      '23 min',
+      "15'",
+      '8 mn',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 14 }), (words) => {
+        const lower = words.join(' ').replaceAll('  ', ' ');
+        const unneeded = minutePatternsUnneeded(lower);
+        for (const [k, pattern] of MINUTE_PATTERNS.entries()) {
+          if ((unneeded & (1 << k)) !== 0) expect(ownPass(pattern, lower), lower).toEqual([]);
+        }
+      }),
+      { numRuns: 4000 },
+    );
   });
 });
 

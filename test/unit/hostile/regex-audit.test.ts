@@ -20,7 +20,7 @@ const DYNAMIC_ALLOWED = new Set([
   'engine/note/patterns.ts:new RegExp(pattern.source, pattern.flags)',
   // Sticky copies of registry patterns (the concepts, the intervention labels) for the word scan; same
   // source, so checked below too.
-  "engine/note/word-scan.ts:new RegExp(p.source, p.flags.includes('i') ? 'iy' : 'y')",
+  "engine/note/word-scan.ts:new RegExp(pattern.source, pattern.flags.includes('i') ? 'iy' : 'y')",
 ]);
 
 function sourceFiles(dir: string): string[] {
