@@ -17,8 +17,10 @@ import type {
   Severity,
   UnitMethod,
 } from '../engine/model';
+import * as z from 'zod/mini';
 import { EncounterSchema } from '../engine/model';
 import { analyzeEncounter, parseChargeList } from '../engine/index';
+import { withCompiledObjects } from './compiled-schema';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -28,6 +30,8 @@ export interface CliIo {
 }
 
 class UsageError extends Error {}
+
+const ENCOUNTER = withCompiledObjects(EncounterSchema);
 
 const USAGE =
   'usage: check [--json] [--payer medicare|commercial] [--method cms|per-code] [--charges LIST] FILE...  |  check [--json] audit FILE.ndjson';
@@ -141,7 +145,7 @@ function readJson(file: string, text: string): Piece {
   } catch (error) {
     throw new UsageError(`${file}: malformed JSON (${(error as Error).message.split('\n')[0]})`);
   }
-  const parsed = EncounterSchema.safeParse(data);
+  const parsed = z.safeParse(ENCOUNTER, data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(
@@ -186,7 +190,7 @@ export async function buildEncounter(
   const pieces: Piece[] = [];
   for (const file of args.files) pieces.push(await readPiece(file));
   const furnished = new Set<ProviderRole>(pieces.flatMap((p) => p.furnishedBy ?? []));
-  const parsed = EncounterSchema.safeParse({
+  const parsed = z.safeParse(ENCOUNTER, {
     dateOfService: pieces.find((p) => p.dateOfService)?.dateOfService,
     payer: payerFrom({ json: false, audit: false, ...args }, pieces),
     notes: pieces.flatMap((p) => p.notes),
@@ -284,7 +288,7 @@ async function audit(file: string, args: Args, io: CliIo): Promise<void> {
       } catch {
         throw new UsageError(`${file}: line ${lineNumber} is not valid JSON`);
       }
-      const parsed = EncounterSchema.safeParse(data);
+      const parsed = z.safeParse(ENCOUNTER, data);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new UsageError(
