@@ -11,7 +11,7 @@ import { indexAt, layoutOf } from './layout';
 import { asciiLower } from './lower';
 import type { MinuteEntry, MinuteFact } from './minutes';
 import type { MinuteMatches } from './minutes';
-import { MINUTE_PATTERNS, extractMinutes, minutePatternsUnneeded, quoteOf } from './minutes';
+import { MINUTE_PATTERNS, addMinuteMatch, extractMinutes, minutePatternsUnneeded, quoteOf } from './minutes';
 import { PATTERNS, SCANNED_CONCEPTS, eachMatch } from './patterns';
 import { scanWords, wordScannerOf } from './word-scan';
 
@@ -124,10 +124,7 @@ function scanNote(
     NOTE_SCANNER,
     analyzed.lower,
     (i, start, end) => {
-      if (i >= concepts) {
-        minutes[i - concepts]?.push(start, end);
-        return true;
-      }
+      if (i >= concepts) return addMinuteMatch(minutes, i - concepts, start, end);
       record(SCANNED_CONCEPTS[i] as ScannedConcept, start, end);
       count[i] = (count[i] ?? 0) + 1;
       return (count[i] ?? 0) < MAX_MENTIONS_PER_NOTE;

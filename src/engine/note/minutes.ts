@@ -53,8 +53,11 @@ export const MINUTE_PATTERNS = [
   PATTERNS.totalTimedAfter,
   PATTERNS.totalTreatmentBefore,
   PATTERNS.timeInOut,
+  PATTERNS.tableMinutesHeaderStart,
 ] as const;
-const [QUANTITY, TIMED_BEFORE, TIMED_AFTER, TREATMENT_BEFORE, TIME_IN_OUT] = [0, 1, 2, 3, 4] as const;
+const [QUANTITY, TIMED_BEFORE, TIMED_AFTER, TREATMENT_BEFORE, TIME_IN_OUT, HEADER_START] = [
+  0, 1, 2, 3, 4, 5,
+] as const;
 const MINUTE_STICKY = MINUTE_PATTERNS.map(stickyOf);
 
 /**
@@ -84,6 +87,17 @@ export function minutePatternsUnneeded(lower: string): number {
   return bits;
 }
 
+/** Header starts past this many are not collected: a megabyte of "min" would otherwise keep them all. */
+const MAX_HEADER_STARTS = 1000;
+
+/** Adds a match of MINUTE_PATTERNS[k] to `matches`; false when the pattern needs no more. */
+export function addMinuteMatch(matches: MinuteMatches, k: number, start: number, end: number): boolean {
+  const found = matches[k];
+  if (!found) return false;
+  found.push(start, end);
+  return k !== HEADER_START || found.length < 2 * MAX_HEADER_STARTS;
+}
+
 let minutesScanner: WordScanner | undefined;
 
 /** The matches of MINUTE_PATTERNS alone, for a caller that has not scanned the note already. */
@@ -93,10 +107,7 @@ export function minuteMatchesOf(lower: string): MinuteMatches {
   scanWords(
     minutesScanner,
     lower,
-    (i, start, end) => {
-      matches[i]?.push(start, end);
-      return true;
-    },
+    (i, start, end) => addMinuteMatch(matches, i, start, end),
     minutePatternsUnneeded(lower),
   );
   return matches;
@@ -222,7 +233,7 @@ export function extractMinutes(
     if (minutes !== undefined) totalTreatment.push(factOf(note, m.index, m.index + m[0].length, minutes));
     return true;
   });
-  perCode.push(...tableMinutes(note, layout));
+  perCode.push(...tableMinutes(note, layout, matches[HEADER_START] ?? []));
   return { perCode, totalTimed, totalTreatment };
 }
 
@@ -258,20 +269,81 @@ function cellsOf(line: string): string[] {
   return line.split(PATTERNS.tableCellSplit).map((cell) => cell.trim());
 }
 
+function hasCellBreak(line: string): boolean {
+  return line.includes('|') || line.includes('\t') || line.includes('  ');
+}
+
+/** Whether String.prototype.trim removes this UTF-16 unit (within a line: no \n). */
+function isTrimmed(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Whether a cell of cellsOf(line) starts at `at` once trimmed: only blanks lie between `at` and the line
+ * start, a pipe, a tab or two spaces.
+ */
+function startsCell(text: string, at: number): boolean {
+  let i = at - 1;
+  let spaces = 0;
+  for (; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 124 || code === 9) return true;
+    if (!isTrimmed(code)) return false;
+    spaces = code === 32 ? spaces + 1 : 0;
+    if (spaces === 2) return true;
+  }
+  return true;
+}
+
+/**
+ * Where the first line that can head a table starts, or -1. A header's minutes cell is "min…", "time…" or
+ * "total min" (tableMinutesHeader), so it begins with one of three words (`headerStarts`, found in the note
+ * scan) at the start of a cell. This spares most notes a search for a double blank over their whole text,
+ * which cost more than the rest of the table reading: blanks are everywhere.
+ */
+function firstHeaderLine(text: string, headerStarts: readonly number[]): number {
+  let at = -1;
+  for (let j = 0; j < headerStarts.length; j += 2) {
+    at = headerStarts[j] ?? 0;
+    if (!startsCell(text, at)) continue;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline === -1 ? text.length : newline;
+    if (lineEnd - lineStart <= MAX_TABLE_LINE && hasCellBreak(text.slice(lineStart, lineEnd)))
+      return lineStart;
+  }
+  // Past the last start collected, the header line could be anywhere from that start's line on.
+  return headerStarts.length >= 2 * MAX_HEADER_STARTS ? text.lastIndexOf('\n', at) + 1 : -1;
+}
+
 /**
  * Tables of interventions: a header row with a label column and a minutes column, then one row per
  * intervention until a blank line.
  */
-function tableMinutes(note: NoteText, layout: Layout): MinuteEntry[] {
+function tableMinutes(note: NoteText, layout: Layout, headerStarts: readonly number[]): MinuteEntry[] {
   const text = note.text;
   const entries: MinuteEntry[] = [];
+  // No table starts before its header line.
+  let lineStart = firstHeaderLine(text, headerStarts);
+  if (lineStart === -1) return entries;
   let header: { labelIndex: number; minutesIndex: number } | undefined;
   // A line with no pipe, tab or double blank only ends a table; the next such marker (each searched forward
   // from where the last one was found, -1 when none is left) says which line to read next.
-  let nextPipe = text.indexOf('|');
-  let nextTab = text.indexOf('\t');
-  let nextDouble = text.indexOf('  ');
-  let lineStart = 0;
+  let nextPipe = text.indexOf('|', lineStart);
+  let nextTab = text.indexOf('\t', lineStart);
+  let nextDouble = text.indexOf('  ', lineStart);
   while (lineStart <= text.length && entries.length < MAX_ENTRIES) {
     if (nextPipe !== -1 && nextPipe < lineStart) nextPipe = text.indexOf('|', lineStart);
     if (nextTab !== -1 && nextTab < lineStart) nextTab = text.indexOf('\t', lineStart);
@@ -290,7 +362,7 @@ function tableMinutes(note: NoteText, layout: Layout): MinuteEntry[] {
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + MAX_TABLE_LINE + 1));
     const usable = lineEnd - lineStart <= MAX_TABLE_LINE;
     if (!usable || line.trim() === '') header = undefined;
-    else if (line.includes('|') || line.includes('\t') || line.includes('  ')) {
+    else if (hasCellBreak(line)) {
       const cells = cellsOf(line);
       const minutesIndex = cells.findIndex((cell) => PATTERNS.tableMinutesHeader.test(cell));
       const labelIndex = cells.findIndex((cell) => PATTERNS.tableLabelHeader.test(cell));

@@ -31,6 +31,8 @@ export const PATTERNS = {
   /** Splits a table row into cells: a pipe, a tab, or a run of two or more spaces. */
   tableCellSplit: / {2,}|\t|\|/,
   tableMinutesHeader: /^(?:min|mins|minutes|min\.|time|time \(min\)|minutes spent|total min)$/i,
+  /** The first word of every tableMinutesHeader cell: where, on the lower-cased note, a header cell can start. */
+  tableMinutesHeaderStart: /\b(?:min|time|total)/g,
   tableLabelHeader:
     /^(?:interventions?|procedures?|treatments?|services?|activit(?:y|ies)|codes?|cpt|description|modalit(?:y|ies)|exercises?|billing code)$/i,
   bareNumber: /^(\d{1,3})(?:[ \t]{0,2}(?:min|mins|minutes|'))?$/i,

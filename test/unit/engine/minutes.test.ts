@@ -67,6 +67,39 @@ describe('minutes as therapists write them', () => {
     ]);
   });
 
+  it('finds a table wherever its header line is, whatever column breaks and case it uses', () => {
+    const rows = (header: string, sep: string) =>
+      [header, `Gait training${sep}23`, `Ther ex${sep}15`, ''].join('\n');
+    const before = 'Date of service: 09/10/2024    Visit 7 of 12\nGait training 20 min with CGA.\n';
+    for (const [header, sep] of [
+      ['Intervention | Minutes', ' | '],
+      ['PROCEDURE\tTIME', '\t'],
+      ['Treatment    Time (min)', '    '],
+      ['CPT  |  Total min', '  |  '],
+    ] as const) {
+      const expected = [
+        ['97116', 20],
+        ['97116', 23],
+        ['97110', 15],
+      ];
+      expect(minutesIn(before + rows(header, sep)).perCode, header).toEqual(expected);
+      // A second table after the first, and a line of cells before either that heads nothing.
+      expect(
+        minutesIn(`Vitals  BP 120/80  HR 70\n${before}${rows(header, sep)}\n${rows(header, sep)}`).perCode,
+        header,
+      ).toEqual([...expected, ['97116', 23], ['97110', 15]]);
+    }
+    // A header that only says "min" on a line of more than 400 characters heads nothing.
+    expect(minutesIn(`Intervention | Min ${'x'.repeat(400)}\nGait training | 23\n`).perCode).toEqual([]);
+    expect(minutesIn('Gait training | 23\nTher ex | 15\n').perCode).toEqual([]);
+    // Past the first thousand words that could start a header cell, the table is still found.
+    const words = 'Time: 9:05. Total 40 min.\n'.repeat(400);
+    expect(minutesIn(words + rows('Intervention | Minutes', ' | ')).perCode.slice(-2)).toEqual([
+      ['97116', 23],
+      ['97110', 15],
+    ]);
+  });
+
   it('does not take feet, tests, rests, plans or history for minutes', () => {
     expect(minutesIn("Gait training: amb 150' x3 with FWW").perCode).toEqual([]);
     expect(minutesIn('6-minute walk test: 600 feet').perCode).toEqual([]);

@@ -89,7 +89,9 @@ describe('the minute patterns in the note scan', () => {
       const lower = asciiLower(text);
       const matches = minuteMatchesOf(lower);
       for (const [k, pattern] of MINUTE_PATTERNS.entries()) {
-        expect(matches[k], `pattern ${k} in note ${i}`).toEqual(ownPass(pattern, lower));
+        // Table header starts stop at 1,000 (tableMinutes reads on from the last one by itself).
+        const cap = pattern === PATTERNS.tableMinutesHeaderStart ? 2000 : Infinity;
+        expect(matches[k], `pattern ${k} in note ${i}`).toEqual(ownPass(pattern, lower).slice(0, cap));
         total += matches[k]?.length ?? 0;
       }
     }
