@@ -86,6 +86,27 @@ const SHADOW_HOST_TAGS = new Set(
   'ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN'.split(' '),
 );
 
+/**
+ * Every tag name the walk treats apart from the rest. An element with none of these names, no attributes
+ * and no custom-element hyphen (most cells and rows of a large page) is hidden by nothing but a closed
+ * <details> or the ignore selector, adds no candidate and hosts no shadow root: the walk goes straight on.
+ */
+const TAGS_OF_NOTE = new Set([
+  ...NEVER_RENDERED_TAGS,
+  OVERLAY_TAG_UPPER,
+  OVERLAY_HOST_TAG,
+  'DETAILS',
+  'TEXTAREA',
+  'OPTION',
+  'TABLE',
+  'IFRAME',
+  'FRAME',
+  'INPUT',
+  'SELECT',
+  ...HEADING_TAGS,
+  ...SHADOW_HOST_TAGS,
+]);
+
 /** Custom elements (a hyphen in the name) may host a shadow root too. */
 export function mayHostShadowRoot(tagName: string): boolean {
   return SHADOW_HOST_TAGS.has(tagName) || tagName.includes('-');
@@ -251,13 +272,16 @@ function scanFrom(
     const walker = ownerDoc.createTreeWalker(start, 0x1 | 0x4);
     let node: Node | null = walker.nextNode();
     while (node) {
-      if (node.nodeType === 3) {
+      // The walker shows elements and text only, and text has no tagName: a plain property miss tells the
+      // two apart without asking the DOM for nodeType on each of a large page's nodes.
+      const tag = (node as Partial<Element>).tagName;
+      if (tag === undefined) {
         const text = node as Text;
-        // CharacterData.length does not copy the text out of the DOM; most text nodes need nothing more.
-        const length = text.length;
+        // One call for the text rather than one for its length and another for its content.
+        const data = text.data;
+        const length = data.length;
         // No fact-label name is shorter than three letters ("dos"): the newlines between rows need no look.
         if (length >= 3 && length <= 80) {
-          const data = text.data;
           if (mayStartFactLabel(data) && FACT_LABEL.test(data)) result.factLabels.push({ node: text, scope });
         }
         if (length > 20) {
@@ -272,10 +296,19 @@ function scanFrom(
         continue;
       }
       const el = node as Element;
-      const tag = el.tagName;
       // Most elements of a large page carry no attributes at all; for them every attribute test is moot,
       // and skipping those calls into the DOM is most of what keeps a read of 10,000 elements short.
       const plain = !el.hasAttributes();
+      if (
+        plain &&
+        closedDetails.length === 0 &&
+        !ignoreSelector &&
+        !TAGS_OF_NOTE.has(tag) &&
+        !tag.includes('-')
+      ) {
+        node = walker.nextNode();
+        continue;
+      }
       if (
         NEVER_RENDERED_TAGS.has(tag) ||
         tag === OVERLAY_TAG_UPPER ||
@@ -287,7 +320,7 @@ function scanFrom(
         continue;
       }
       if (tag === 'DETAILS' && !el.hasAttribute('open')) closedDetails.push(el);
-      visitElement(el, scope, plain);
+      visitElement(el, tag, scope, plain);
       // A textarea's child text is its default value and an option's is an unchosen choice: not shown.
       if (tag === 'TEXTAREA' || tag === 'OPTION') {
         node = nextOutside(walker, start);
@@ -346,8 +379,7 @@ function scanFrom(
     result.childFrames.push(frame as HTMLIFrameElement);
   };
 
-  const visitElement = (el: Element, scope: Scope, plain: boolean): void => {
-    const tag = el.tagName;
+  const visitElement = (el: Element, tag: string, scope: Scope, plain: boolean): void => {
     switch (tag) {
       case 'TEXTAREA':
         result.textareas.push({ el: el as HTMLTextAreaElement, scope });

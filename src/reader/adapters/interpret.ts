@@ -39,12 +39,44 @@ export interface AdapterReading {
   chargeContainers: Element[];
 }
 
-function safeQueryAll(root: ParentNode, selector: string): Element[] {
-  try {
-    return Array.from(root.querySelectorAll(selector));
-  } catch {
-    return [];
+/** What separates the selectors of a list: a comma, unless escaped or within a string, comment or brackets. */
+const LIST_TOKEN = /\\[^]|"(?:\\[^]|[^"\\])*"?|'(?:\\[^]|[^'\\])*'?|\/\*[^]*?(?:\*\/|$)|[,()[\]]/g;
+
+/** The selectors of a list ("a, b"). */
+export function selectorsOfList(list: string): string[] {
+  const selectors: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (const { 0: token, index = 0 } of list.matchAll(LIST_TOKEN)) {
+    if (token === '(' || token === '[') depth++;
+    else if (token === ')' || token === ']') depth--;
+    else if (token === ',' && depth === 0) {
+      selectors.push(list.slice(start, index));
+      start = index + 1;
+    }
   }
+  selectors.push(list.slice(start));
+  return selectors;
+}
+
+/**
+ * What querySelectorAll finds, asked one selector of a list at a time: Chromium matches a list against every
+ * element on its slow path, while one selector keeps the fast ones (an id, a class, a tag), on a large page
+ * a tenth of a millisecond against nearly one.
+ */
+export function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  for (const selectors of [selectorsOfList(selector), [selector]]) {
+    try {
+      const found = selectors.flatMap((one) => Array.from(root.querySelectorAll(one)));
+      // 4: DOCUMENT_POSITION_FOLLOWING, `b` comes after `a`.
+      return selectors.length > 1
+        ? [...new Set(found)].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1))
+        : found;
+    } catch {
+      // A list with an invalid selector is invalid as a whole: the list alone decides, as it always did.
+    }
+  }
+  return [];
 }
 
 export function adapterMatches(adapter: SiteAdapter, doc: Document): boolean {
