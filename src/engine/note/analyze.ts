@@ -90,48 +90,50 @@ class NoteMention implements Mention {
   }
 }
 
-/**
- * The PTA pattern has no literal prefix, so the regex engine would try it at every position; a note without
- * "PTA" or "ssistant" cannot match it and skips the pass.
- */
-function mayNamePta(text: string): boolean {
-  return text.includes('PTA') || text.includes('ssistant');
-}
-
 type ScannedConcept = (typeof SCANNED_CONCEPTS)[number];
 
-/** The concepts, then the minute patterns: one walk over the lower-cased note finds both. */
+/**
+ * The concepts, the minute patterns, then the PTA word: one walk over the lower-cased note finds them all.
+ * The case-sensitive PTA pattern has no literal prefix, so the regex engine would try it at every position;
+ * it runs only on notes where the walk met a PTA word.
+ */
 const NOTE_SCANNER = wordScannerOf(
-  [...SCANNED_CONCEPTS.map((c) => PATTERNS[c]), ...MINUTE_PATTERNS].map((pattern) => {
+  [...SCANNED_CONCEPTS.map((c) => PATTERNS[c]), ...MINUTE_PATTERNS, PATTERNS.ptaWord].map((pattern) => {
     if (pattern.flags.includes('i')) throw new Error(`${pattern.source} must run on the lower-cased note`);
     return pattern;
   }),
 );
+const FIRST_MINUTE_PATTERN = SCANNED_CONCEPTS.length;
+const PTA_WORD = FIRST_MINUTE_PATTERN + MINUTE_PATTERNS.length;
 
 /**
  * Every concept's matches on the lower-cased note, the same as one global pass of each concept's own
- * pattern, at most MAX_MENTIONS_PER_NOTE each, so that a pathological note costs linear time; and the
- * matches of the minute patterns, for extractMinutes.
+ * pattern, at most MAX_MENTIONS_PER_NOTE each, so that a pathological note costs linear time; the matches of
+ * the minute patterns, for extractMinutes; and whether the note has a PTA word.
  */
 function scanNote(
   analyzed: AnalyzedNote,
   record: (concept: ScannedConcept, start: number, end: number) => void,
-): MinuteMatches {
-  const concepts = SCANNED_CONCEPTS.length;
-  const count = new Int32Array(concepts);
+): { minutes: MinuteMatches; mayNamePta: boolean } {
+  const count = new Int32Array(FIRST_MINUTE_PATTERN);
   const minutes: MinuteMatches = MINUTE_PATTERNS.map(() => []);
+  let mayNamePta = false;
   scanWords(
     NOTE_SCANNER,
     analyzed.lower,
     (i, start, end) => {
-      if (i >= concepts) return addMinuteMatch(minutes, i - concepts, start, end);
+      if (i === PTA_WORD) {
+        mayNamePta = true;
+        return false;
+      }
+      if (i >= FIRST_MINUTE_PATTERN) return addMinuteMatch(minutes, i - FIRST_MINUTE_PATTERN, start, end);
       record(SCANNED_CONCEPTS[i] as ScannedConcept, start, end);
       count[i] = (count[i] ?? 0) + 1;
       return (count[i] ?? 0) < MAX_MENTIONS_PER_NOTE;
     },
-    minutePatternsUnneeded(analyzed.lower) << concepts,
+    minutePatternsUnneeded(analyzed.lower) << FIRST_MINUTE_PATTERN,
   );
-  return minutes;
+  return { minutes, mayNamePta };
 }
 
 export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
@@ -145,11 +147,11 @@ export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
     const layout = layoutOf(note.text);
     const lower = asciiLower(note.text);
     const analyzed: AnalyzedNote = { note, lower, layout, gaitSentences: new Set<number>() };
-    const minuteMatches = scanNote(analyzed, (concept, start, end) => {
+    const scanned = scanNote(analyzed, (concept, start, end) => {
       if (concept === 'gaitTerm') analyzed.gaitSentences.add(indexAt(layout.sentenceStarts, start));
       mentions[concept].push(new NoteMention(concept, analyzed, start, end));
     });
-    if (mayNamePta(note.text)) {
+    if (scanned.mayNamePta) {
       const list = mentions.ptaProvider;
       let count = 0;
       eachMatch(PATTERNS.ptaProvider, note.text, (m) => {
@@ -158,7 +160,7 @@ export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
         return true;
       });
     }
-    const minutes = extractMinutes(note, layout, lower, minuteMatches);
+    const minutes = extractMinutes(note, layout, lower, scanned.minutes);
     analysis.minutes.push(...minutes.perCode);
     analysis.totalTimed.push(...minutes.totalTimed);
     analysis.totalTreatment.push(...minutes.totalTreatment);

@@ -148,6 +148,11 @@ export const PATTERNS = {
   ptaProvider:
     /(?:\b(?:by|with|from|per) (?:the |a |our )?(?:L?PTA|[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant)\b|\b[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant\b|(?<=[A-Za-z.]), L?PTA\b|\bL?PTA(?::| provided| performed| treated| furnished| completed| administered)|\bLPTA\b)/g,
   /**
+   * On the lower-cased note: a word that every ptaProvider match holds at a word start ("PTA", "LPTA" or the
+   * "assistant" of "physical therapist assistant"). A note without one skips the PTA pass.
+   */
+  ptaWord: /\b(?:l?pta|assistant)/g,
+  /**
    * Past-tense attribution of today's care, before a PTA mention in the same sentence ("Treatment provided
    * by J. Okafor, PTA"). Runs on lower-cased text.
    */

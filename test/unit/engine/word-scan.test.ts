@@ -61,6 +61,46 @@ describe('the concept scan', () => {
     60_000,
   );
 
+  it('finds the PTA mentions that the case-sensitive pattern finds on its own', () => {
+    const word = fc.constantFrom(
+      'PTA',
+      'LPTA',
+      'pta',
+      'Pta',
+      'PTAs',
+      'Physical',
+      'physical',
+      'Therapist',
+      'therapy',
+      'Assistant',
+      'assistant',
+      'by',
+      'with',
+      'per',
+      'the',
+      'our',
+      'provided',
+      'J. Okafor',
+      'x',
+    );
+    const gap = fc.constantFrom(' ', '', ', ', ': ', '.', '\n', '-');
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, gap), { maxLength: 10 }), (pieces) => {
+        const text = pieces.map(([w, g]) => w + g).join('');
+        const analysis = analyzeNotes([{ id: 'n', text, source: { label: 'note' } }]);
+        const own = [...text.matchAll(new RegExp(PATTERNS.ptaProvider.source, 'g'))].map((m) => m.index);
+        expect(
+          analysis.mentions.ptaProvider.map((m) => m.start),
+          text,
+        ).toEqual(text.trim() === '' ? [] : own);
+        found += own.length;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(found).toBeGreaterThan(100);
+  });
+
   it('covers every concept but the case-sensitive PTA one', () => {
     expect(new Set([...SCANNED_CONCEPTS, 'ptaProvider'])).toEqual(new Set(CONCEPTS));
   });
