@@ -9,11 +9,13 @@
  * start-up. Its rows hold one cell per symbol that the prefixes use (a few dozen), not one per symbol there
  * is, and its cells are 16 bits: under 240 KB for the note scan's 21 patterns.
  */
-import { SYMBOLS, prefixesOf, symbolAt } from './regex-prefixes';
+import { NON_ASCII, SYMBOLS, prefixesOf, symbolAt } from './regex-prefixes';
 
 export interface PrefixIndex {
-  /** By symbol: its column in `next`; 0 for a symbol that no prefix holds. */
-  readonly columnOf: Uint8Array;
+  /** By UTF-16 unit below 128: the column in `next` of its symbol; 0 for a symbol that no prefix holds. */
+  readonly asciiColumn: Uint8Array;
+  /** The column of every unit from 128 up (the NON_ASCII symbol). */
+  readonly nonAsciiColumn: number;
   readonly columns: number;
   /** By node * columns + column: the child node, 0 for none (node 0 is the root, never a child). */
   readonly next: Uint16Array;
@@ -62,16 +64,32 @@ export function prefixIndexOf(sources: readonly string[]): PrefixIndex {
   for (const [node, row] of children.entries()) {
     for (const [column, child] of row) next[node * columns + column] = child;
   }
-  return { columnOf, columns, next, ends: Int32Array.from(ends) };
+  const asciiColumn = new Uint8Array(NON_ASCII);
+  for (let code = 0; code < NON_ASCII; code++) {
+    asciiColumn[code] = columnOf[symbolAt(String.fromCharCode(code), 0)] ?? 0;
+  }
+  return {
+    asciiColumn,
+    nonAsciiColumn: columnOf[NON_ASCII] ?? 0,
+    columns,
+    next,
+    ends: Int32Array.from(ends),
+  };
 }
 
-/** The bit set of patterns that can match at `at` in `text`; a superset of those that do. */
+/**
+ * The bit set of patterns that can match at `at` in `text`; a superset of those that do. The walk stops at
+ * the end of the text: a match takes no character from past it, and one shorter than DEPTH ends at a node
+ * met on the way.
+ */
 export function candidatesAt(index: PrefixIndex, text: string, at: number): number {
-  const { columnOf, columns, next, ends } = index;
+  const { asciiColumn, nonAsciiColumn, columns, next, ends } = index;
+  const stop = Math.min(text.length, at + DEPTH);
   let node = 0;
   let found = 0;
-  for (let k = 0; k < DEPTH; k++) {
-    node = next[node * columns + (columnOf[symbolAt(text, at + k)] ?? 0)] ?? 0;
+  for (let k = at; k < stop; k++) {
+    const code = text.charCodeAt(k);
+    node = next[node * columns + (code < NON_ASCII ? (asciiColumn[code] ?? 0) : nonAsciiColumn)] ?? 0;
     if (node === 0) break;
     found |= ends[node] ?? 0;
   }
