@@ -9,6 +9,7 @@ import {
   adapterMatches,
   applyAdapterCharges,
   applyAdapterNotes,
+  createTypeIndex,
   type AdapterReading,
 } from './adapters/interpret';
 import {
@@ -252,7 +253,8 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
   const warnings = [...scan.warnings];
   const providerRoles = new Set<ProviderRole>();
   const chargeRead: ChargeReadContext = { ctx, url, assumedUnits: 0, providerRoles };
-  const adapters = SITE_ADAPTERS.filter((adapter) => adapterMatches(adapter, doc));
+  const typeIndex = createTypeIndex(doc);
+  const adapters = SITE_ADAPTERS.filter((adapter) => adapterMatches(adapter, doc, typeIndex));
   const adapterReading: AdapterReading = {
     adapterIds: adapters.map((adapter) => adapter.id),
     chargeContainers: [],
@@ -269,7 +271,7 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
     if (pickedChargeEls.length === 0 && (options.chargeSelectors ?? []).some((s) => s.trim())) {
       warnings.push('The charge table picked for this site was not found on this page.');
     }
-    applyAdapterCharges(adapters, doc, chargeRead, adapterReading);
+    applyAdapterCharges(adapters, doc, chargeRead, adapterReading, typeIndex);
     chargeOutcome = adapterReading.charges
       ? { charges: adapterReading.charges, containers: new Set(adapterReading.chargeContainers) }
       : heuristicCharges(scan, chargeRead);
@@ -290,7 +292,7 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
     if (pickedNoteEls.length === 0 && (options.noteSelectors ?? []).some((s) => s.trim())) {
       warnings.push('The note field picked for this site was not found on this page.');
     }
-    applyAdapterNotes(adapters, doc, noteRead, adapterReading);
+    applyAdapterNotes(adapters, doc, noteRead, adapterReading, typeIndex);
     notes = adapterReading.notes ?? heuristicNotes(scan, noteRead);
   }
   const timeNote = readTimeInOut(scan.timeControls, ctx, url);

@@ -60,14 +60,49 @@ export function selectorsOfList(list: string): string[] {
 }
 
 /**
+ * A document's elements of one type ("textarea"), each type found once per read. Adapters name fields by type
+ * and attribute ("textarea[name=…]"): Chromium answers each such selector with a pass over every element of
+ * the page, while one pass for the type serves every rule that shares it (OpenEMR's four SOAP fields) and
+ * Element.matches narrows it. Valid while the document does not change: one read.
+ */
+export interface TypeIndex {
+  doc: Document;
+  found: Map<string, Element[]>;
+}
+
+export function createTypeIndex(doc: Document): TypeIndex {
+  return { doc, found: new Map() };
+}
+
+/**
+ * A type selector and attribute selectors only ("form[name=\"x\"][action*=\"y\"]"), so it matches a subset of
+ * what its type matches. Every "]" closes a bracket here and is followed by "[" or the end: however CSS reads
+ * quotes, escapes or comments inside the brackets, nothing outside them can be a combinator or pseudo-class.
+ */
+const TYPE_WITH_ATTRIBUTES = /^[ \t\n\r\f]*([a-z][a-z0-9]*)(?:\[[^[\]]*\])+[ \t\n\r\f]*$/;
+
+function queryOne(root: ParentNode, selector: string, index: TypeIndex | undefined): Element[] {
+  const type = index && root === index.doc ? TYPE_WITH_ATTRIBUTES.exec(selector)?.[1] : undefined;
+  if (!index || type === undefined) return Array.from(root.querySelectorAll(selector));
+  let ofType = index.found.get(type);
+  if (!ofType) {
+    ofType = Array.from(index.doc.querySelectorAll(type));
+    index.found.set(type, ofType);
+  }
+  // Invalid CSS must throw as querySelectorAll would, even with no element to match against.
+  if (ofType.length === 0) index.doc.createDocumentFragment().querySelector(selector);
+  return ofType.filter((el) => el.matches(selector));
+}
+
+/**
  * What querySelectorAll finds, asked one selector of a list at a time: Chromium matches a list against every
  * element on its slow path, while one selector keeps the fast ones (an id, a class, a tag), on a large page
  * a tenth of a millisecond against nearly one.
  */
-export function safeQueryAll(root: ParentNode, selector: string): Element[] {
+export function safeQueryAll(root: ParentNode, selector: string, index?: TypeIndex): Element[] {
   for (const selectors of [selectorsOfList(selector), [selector]]) {
     try {
-      const found = selectors.flatMap((one) => Array.from(root.querySelectorAll(one)));
+      const found = selectors.flatMap((one) => queryOne(root, one, index));
       // 4: DOCUMENT_POSITION_FOLLOWING, `b` comes after `a`.
       return selectors.length > 1
         ? [...new Set(found)].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1))
@@ -79,10 +114,10 @@ export function safeQueryAll(root: ParentNode, selector: string): Element[] {
   return [];
 }
 
-export function adapterMatches(adapter: SiteAdapter, doc: Document): boolean {
+export function adapterMatches(adapter: SiteAdapter, doc: Document, index: TypeIndex): boolean {
   return adapter.matches.some(({ url, selector }) => {
     if (url && !url.test(doc.URL)) return false;
-    if (selector && safeQueryAll(doc, selector).length === 0) return false;
+    if (selector && safeQueryAll(doc, selector, index).length === 0) return false;
     return Boolean(url ?? selector);
   });
 }
@@ -139,8 +174,9 @@ function readTableRule(
   scope: Scope,
   read: ChargeReadContext,
   out: AdapterReading,
+  index: TypeIndex,
 ): ChargeLine[] | undefined {
-  const tables = safeQueryAll(doc, rule.table).filter((table) => isVisible(table, read.ctx));
+  const tables = safeQueryAll(doc, rule.table, index).filter((table) => isVisible(table, read.ctx));
   if (tables.length === 0) return undefined;
   const lines: ChargeLine[] = [];
   for (const table of tables) {
@@ -178,8 +214,11 @@ function readTextRule(
   scope: Scope,
   read: ChargeReadContext,
   out: AdapterReading,
+  index: TypeIndex,
 ): ChargeLine[] | undefined {
-  const containers = safeQueryAll(doc, rule.container).filter((container) => isVisible(container, read.ctx));
+  const containers = safeQueryAll(doc, rule.container, index).filter((container) =>
+    isVisible(container, read.ctx),
+  );
   if (containers.length === 0) return undefined;
   const lines: ChargeLine[] = [];
   for (const container of containers) {
@@ -209,6 +248,7 @@ function readFieldsRule(
   scope: Scope,
   read: ChargeReadContext,
   out: AdapterReading,
+  index: TypeIndex,
 ): ChargeLine[] | undefined {
   const fieldOf = (control: Element, ctx: VisibilityContext): ChargeField | undefined => {
     const label = labelFor(control, ctx);
@@ -218,7 +258,7 @@ function readFieldsRule(
     if (rule.labels.minutes?.test(label)) return 'minutes';
     return undefined;
   };
-  const controls = safeQueryAll(doc, rule.container).flatMap((container) =>
+  const controls = safeQueryAll(doc, rule.container, index).flatMap((container) =>
     safeQueryAll(container, 'input, select'),
   );
   const codeControls = controls.filter(
@@ -254,8 +294,9 @@ function readNoteRule(
   doc: Document,
   scope: Scope,
   read: NoteReadContext,
+  index: TypeIndex,
 ): { matched: boolean; notes: NoteText[] } {
-  const elements = safeQueryAll(doc, rule.selector).filter((el) => isVisible(el, read.ctx));
+  const elements = safeQueryAll(doc, rule.selector, index).filter((el) => isVisible(el, read.ctx));
   const notes: NoteText[] = [];
   for (const el of elements) {
     const text =
@@ -275,13 +316,14 @@ export function applyAdapterCharges(
   doc: Document,
   read: ChargeReadContext,
   out: AdapterReading,
+  index: TypeIndex,
 ): void {
   const scope: Scope = { root: doc, prefix: '' };
   for (const adapter of adapters) {
     const found: Array<ChargeLine[] | undefined> = [
-      ...(adapter.chargeTables ?? []).map((rule) => readTableRule(rule, doc, scope, read, out)),
-      ...(adapter.chargeText ?? []).map((rule) => readTextRule(rule, doc, scope, read, out)),
-      ...(adapter.chargeFields ?? []).map((rule) => readFieldsRule(rule, doc, scope, read, out)),
+      ...(adapter.chargeTables ?? []).map((rule) => readTableRule(rule, doc, scope, read, out, index)),
+      ...(adapter.chargeText ?? []).map((rule) => readTextRule(rule, doc, scope, read, out, index)),
+      ...(adapter.chargeFields ?? []).map((rule) => readFieldsRule(rule, doc, scope, read, out, index)),
     ];
     for (const lines of found) if (lines) out.charges = [...(out.charges ?? []), ...lines];
   }
@@ -292,11 +334,12 @@ export function applyAdapterNotes(
   doc: Document,
   read: NoteReadContext,
   out: AdapterReading,
+  index: TypeIndex,
 ): void {
   const scope: Scope = { root: doc, prefix: '' };
   for (const adapter of adapters) {
     for (const rule of adapter.notes ?? []) {
-      const { matched, notes } = readNoteRule(rule, doc, scope, read);
+      const { matched, notes } = readNoteRule(rule, doc, scope, read, index);
       if (matched) out.notes = [...(out.notes ?? []), ...notes];
     }
   }
