@@ -177,7 +177,7 @@ export const PATTERNS = {
 
 /**
  * The concepts that the scan of analyze.ts finds on the lower-cased note. ptaProvider is left out: it is
- * case-sensitive and runs on the original text behind its own literal gate.
+ * case-sensitive and runs on the original text, where the scan met a PTA word (ptaWord).
  */
 export const SCANNED_CONCEPTS = [
   'motionAnalysis',

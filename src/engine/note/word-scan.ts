@@ -1,6 +1,6 @@
 /**
  * Finds the matches of several word patterns in one walk over a text. Each pattern starts with \b and then
- * a word character, so its matches begin at word starts only; at each word start the next three characters
+ * a word character, so its matches begin at word starts only; at each word start the next few characters
  * (prefixIndexOf) pick the few patterns worth asking. What is found for each pattern is exactly what one
  * global pass of that pattern alone would find: its leftmost match, then the leftmost from where that one
  * ended, and so on.
