@@ -9,7 +9,7 @@
  * start-up. Its rows hold one cell per symbol that the prefixes use (a few dozen), not one per symbol there
  * is, and its cells are 16 bits: under 240 KB for the note scan's 21 patterns.
  */
-import { NON_ASCII, SYMBOLS, prefixesOf, symbolAt } from './regex-prefixes';
+import { NON_ASCII, SYMBOLS, prefixesOf, symbolOf } from './regex-prefixes';
 
 export interface PrefixIndex {
   /** By UTF-16 unit below 128: the column in `next` of its symbol; 0 for a symbol that no prefix holds. */
@@ -66,7 +66,7 @@ export function prefixIndexOf(sources: readonly string[]): PrefixIndex {
   }
   const asciiColumn = new Uint8Array(NON_ASCII);
   for (let code = 0; code < NON_ASCII; code++) {
-    asciiColumn[code] = columnOf[symbolAt(String.fromCharCode(code), 0)] ?? 0;
+    asciiColumn[code] = columnOf[symbolOf(code)] ?? 0;
   }
   return {
     asciiColumn,

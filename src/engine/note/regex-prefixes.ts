@@ -10,19 +10,20 @@
  *
  * Characters are symbols 0-127, except that the ten digits are the one symbol DIGIT ("0"): a pattern that
  * starts with \d{1,3} would otherwise begin a thousand ways, and working them out would cost the worker's
- * start more than telling "12" from "34" saves. Every character from 128 up is the one symbol NON_ASCII,
- * which also stands for "the text ends here" (symbolAt).
+ * start more than telling "12" from "34" saves. Every character from 128 up is the one symbol NON_ASCII.
  */
 
 export const NON_ASCII = 128;
 /** The number of symbols: 0-127 and NON_ASCII. */
 export const SYMBOLS = 129;
 /** The symbol of every digit. */
-export const DIGIT = 48;
+const DIGIT = 48;
 
-/** Symbol by UTF-16 unit. */
-const SYMBOL_OF = new Uint8Array(65536).fill(NON_ASCII);
-for (let code = 0; code < NON_ASCII; code++) SYMBOL_OF[code] = code >= 48 && code <= 57 ? DIGIT : code;
+/** The symbol of a UTF-16 unit: DIGIT for a digit, NON_ASCII from 128 up. */
+export function symbolOf(code: number): number {
+  if (code >= NON_ASCII) return NON_ASCII;
+  return code >= 48 && code <= 57 ? DIGIT : code;
+}
 
 /**
  * The strings that begin a match, cut to `depth` symbols: a string shorter than `depth` is a whole match
@@ -63,7 +64,7 @@ function repeat(x: Prefixes, min: number, max: number, depth: number): Prefixes 
 function charset(codes: Iterable<number>, depth: number): Prefixes {
   if (depth === 0) return EPSILON;
   const out = new Set<string>();
-  for (const code of codes) out.add(String.fromCharCode(SYMBOL_OF[code] ?? NON_ASCII));
+  for (const code of codes) out.add(String.fromCharCode(symbolOf(code)));
   return out;
 }
 
@@ -229,9 +230,4 @@ export function prefixesOf(source: string, depth: number): Set<string> {
   if (reader.at !== source.length) throw new Error(`prefixesOf: unexpected ) at ${reader.at}`);
   if (prefixes.has('')) throw new Error('prefixesOf: the pattern can match the empty string');
   return prefixes;
-}
-
-/** The symbol of the character at `at` in `text`: DIGIT for a digit, NON_ASCII from 128 up and past the end. */
-export function symbolAt(text: string, at: number): number {
-  return at < text.length ? (SYMBOL_OF[text.charCodeAt(at)] ?? NON_ASCII) : NON_ASCII;
 }
