@@ -128,9 +128,25 @@ function eachFound(
   }
 }
 
+/**
+ * text[start, end) cut to 200 characters, each run of white space made one blank, trimmed. Most quotes are
+ * one line with single blanks and come back as the slice itself; the rest take the regex.
+ */
 export function quoteOf(text: string, start: number, end: number): string {
-  const raw = text.slice(start, Math.min(end, start + 200)).replace(PATTERNS.whitespaceRun, ' ');
-  return raw.trim();
+  const stop = Math.min(end, start + 200, text.length);
+  // True at the start too, so that a leading blank counts as a run to trim.
+  let afterBlank = true;
+  for (let i = start; i < stop; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 32 && code < 0xa0) afterBlank = false;
+    else if (code === 32 ? afterBlank : isTrimmed(code)) return quoteByRegex(text, start, stop);
+    else afterBlank = code === 32;
+  }
+  return afterBlank ? quoteByRegex(text, start, stop) : text.slice(start, stop);
+}
+
+function quoteByRegex(text: string, start: number, stop: number): string {
+  return text.slice(start, stop).replace(PATTERNS.whitespaceRun, ' ').trim();
 }
 
 /** Minutes written where they describe a plan or the history are not today's minutes. */
@@ -273,7 +289,7 @@ function hasCellBreak(line: string): boolean {
   return line.includes('|') || line.includes('\t') || line.includes('  ');
 }
 
-/** Whether String.prototype.trim removes this UTF-16 unit (within a line: no \n). */
+/** Whether String.prototype.trim removes this UTF-16 unit; the same set as \s. */
 function isTrimmed(code: number): boolean {
   return (
     code === 32 ||
