@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { candidatesAt, prefixIndexOf } from '../../../src/engine/note/prefix-index';
-import { NON_ASCII, prefixesOf } from '../../../src/engine/note/regex-prefixes';
+import { DEPTH, candidatesAt, prefixIndexOf } from '../../../src/engine/note/prefix-index';
+import { NON_ASCII, prefixesOf, symbolOf } from '../../../src/engine/note/regex-prefixes';
 
 /** The prefixes of `source` at `depth`, sorted, with '…' for the NON_ASCII symbol. */
 function prefixes(source: string, depth = 2): string[] {
@@ -93,6 +93,42 @@ describe('prefixIndexOf', () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('names exactly the patterns with a prefix that the text there begins with', () => {
+    // The definition, read symbol by symbol: what the trie, and its first two steps taken as one, must give.
+    function byDefinition(prefixes: readonly Set<string>[], text: string, at: number): number {
+      let bits = 0;
+      for (const [i, set] of prefixes.entries()) {
+        for (const prefix of set) {
+          if (at + prefix.length > text.length) continue;
+          let k = 0;
+          while (k < prefix.length && symbolOf(text.charCodeAt(at + k)) === prefix.charCodeAt(k)) k++;
+          if (k === prefix.length) bits |= 1 << i;
+        }
+      }
+      return bits;
+    }
+    const word = fc.string({
+      unit: fc.constantFrom('a', 'b', 'c', '1', ' ', '-', 'é'),
+      minLength: 1,
+      maxLength: 7,
+    });
+    const source = fc
+      .array(word, { minLength: 1, maxLength: 3 })
+      .map((words) => `\\b(?:${words.map((w) => w.replaceAll('-', '\\-')).join('|')})`);
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '7', ' ', '-', 'x', 'é'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(source, { minLength: 1, maxLength: 6 }), text, (sources, subject) => {
+        const index = prefixIndexOf(sources);
+        const prefixes = sources.map((s) => prefixesOf(s, DEPTH));
+        for (let at = 0; at < subject.length; at++)
+          expect(candidatesAt(index, subject, at), `${subject} at ${at}`).toBe(
+            byDefinition(prefixes, subject, at),
+          );
+      }),
+      { numRuns: 3000 },
     );
   });
 
