@@ -20,7 +20,7 @@ import type {
 import * as z from 'zod/mini';
 import { EncounterSchema } from '../engine/model';
 import { analyzeEncounter, parseChargeList } from '../engine/index';
-import { withCompiledObjects } from './compiled-schema';
+import { checkerOf } from './schema-checker';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -31,7 +31,8 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
-const ENCOUNTER = withCompiledObjects(EncounterSchema);
+/** True for a value that EncounterSchema accepts; false: ask zod (see checkerOf). */
+const isEncounter = checkerOf(EncounterSchema);
 
 const USAGE =
   'usage: check [--json] [--payer medicare|commercial] [--method cms|per-code] [--charges LIST] FILE...  |  check [--json] audit FILE.ndjson';
@@ -145,7 +146,7 @@ function readJson(file: string, text: string): Piece {
   } catch (error) {
     throw new UsageError(`${file}: malformed JSON (${(error as Error).message.split('\n')[0]})`);
   }
-  const parsed = z.safeParse(ENCOUNTER, data);
+  const parsed = z.safeParse(EncounterSchema, data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(
@@ -190,7 +191,7 @@ export async function buildEncounter(
   const pieces: Piece[] = [];
   for (const file of args.files) pieces.push(await readPiece(file));
   const furnished = new Set<ProviderRole>(pieces.flatMap((p) => p.furnishedBy ?? []));
-  const parsed = z.safeParse(ENCOUNTER, {
+  const parsed = z.safeParse(EncounterSchema, {
     dateOfService: pieces.find((p) => p.dateOfService)?.dateOfService,
     payer: payerFrom({ json: false, audit: false, ...args }, pieces),
     notes: pieces.flatMap((p) => p.notes),
@@ -288,17 +289,23 @@ async function audit(file: string, args: Args, io: CliIo): Promise<void> {
       } catch {
         throw new UsageError(`${file}: line ${lineNumber} is not valid JSON`);
       }
-      const parsed = z.safeParse(ENCOUNTER, data);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new UsageError(
-          `${file}: line ${lineNumber} is not an encounter (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`,
-        );
+      // The engine reads only the schema's keys, so an encounter the checker passes goes in as it is.
+      let checked: Encounter;
+      if (isEncounter(data)) checked = data as Encounter;
+      else {
+        const parsed = z.safeParse(EncounterSchema, data);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new UsageError(
+            `${file}: line ${lineNumber} is not an encounter (${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'})`,
+          );
+        }
+        checked = parsed.data;
       }
       const encounter =
         args.payer || args.method
-          ? { ...parsed.data, payer: payerFrom(args, [{ notes: [], charges: [], payer: parsed.data.payer }]) }
-          : parsed.data;
+          ? { ...checked, payer: payerFrom(args, [{ notes: [], charges: [], payer: checked.payer }]) }
+          : checked;
       const findings = analyzeEncounter(encounter);
       encounters++;
       const seen = new Set<RuleId>();
