@@ -5,7 +5,7 @@
  */
 import { asciiLower } from './lower';
 import { PATTERNS, eachMatch, firstMatch } from './patterns';
-import { matchEndAt, scanWords, wordScannerOf } from './word-scan';
+import { firstMatchAt, scanWords, wordScannerOf } from './word-scan';
 
 export interface InterventionLabel {
   code: string;
@@ -139,10 +139,7 @@ export function lastInterventionIn(label: string): LabelMatch | undefined {
 export function leadingIntervention(text: string): LabelMatch | undefined {
   const code = mayHoldCode(text) ? firstMatch(PATTERNS.codeInText, text) : null;
   if (code?.index === 0) return { code: code[0], index: 0, end: code[0].length };
-  const lower = asciiLower(text);
-  for (const [i, entry] of INTERVENTION_LABELS.entries()) {
-    const end = matchEndAt(LABEL_SCANNER, lower, i, 0);
-    if (end !== -1) return { code: entry.code, index: 0, end };
-  }
-  return undefined;
+  const first = firstMatchAt(LABEL_SCANNER, asciiLower(text), 0);
+  const entry = first && INTERVENTION_LABELS[first.pattern];
+  return entry && first && { code: entry.code, index: 0, end: first.end };
 }

@@ -158,10 +158,13 @@ function isPlanOrHistory(text: string, layout: Layout, start: number, end: numbe
   return PATTERNS.minutesPlanCue.test(window);
 }
 
+/** Just past the last line end or semicolon in text[from, to), or `from` when there is none. */
 function lineStartWithin(text: string, from: number, to: number): number {
-  const slice = text.slice(from, to);
-  const cut = Math.max(slice.lastIndexOf('\n'), slice.lastIndexOf(';'));
-  return cut < 0 ? from : from + cut + 1;
+  for (let i = to - 1; i >= from; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 59) return i + 1;
+  }
+  return from;
 }
 
 function factOf(note: NoteText, start: number, end: number, minutes: number): MinuteFact {

@@ -119,8 +119,18 @@ export function scanWords(
   }
 }
 
-/** Whether pattern i matches at `at` (a word start), and where that match ends (-1: no match). */
-export function matchEndAt(scanner: WordScanner, text: string, i: number, at: number): number {
-  if ((candidatesAt(scanner.index, text, at) & (1 << i)) === 0) return -1;
-  return stickyEnd(scanner.sticky[i] as RegExp, text, at);
+/** The first of the scanner's patterns, in list order, that matches at `at` (a word start), and where it ends. */
+export function firstMatchAt(
+  scanner: WordScanner,
+  text: string,
+  at: number,
+): { pattern: number; end: number } | undefined {
+  let candidates = candidatesAt(scanner.index, text, at);
+  while (candidates !== 0) {
+    const i = 31 - Math.clz32(candidates & -candidates);
+    candidates &= candidates - 1;
+    const end = stickyEnd(scanner.sticky[i] as RegExp, text, at);
+    if (end !== -1) return { pattern: i, end };
+  }
+  return undefined;
 }

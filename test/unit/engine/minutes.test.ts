@@ -101,6 +101,17 @@ describe('minutes as therapists write them', () => {
     ]);
   });
 
+  it('reads a label back to the line start or a semicolon, whichever is nearer', () => {
+    expect(minutesIn('Gait training 10 min; ther ex 15 min').perCode).toEqual([
+      ['97116', 10],
+      ['97110', 15],
+    ]);
+    // The clause after a semicolon names no intervention, so its minutes are nobody's.
+    expect(minutesIn('Gait training; 15 min').perCode).toEqual([]);
+    expect(minutesIn('Ther ex 10 min, gait training; 15 min').perCode).toEqual([['97110', 10]]);
+    expect(minutesIn('Gait training\n15 min').perCode).toEqual([]);
+  });
+
   it('does not take feet, tests, rests, plans or history for minutes', () => {
     expect(minutesIn("Gait training: amb 150' x3 with FWW").perCode).toEqual([]);
     expect(minutesIn('6-minute walk test: 600 feet').perCode).toEqual([]);
