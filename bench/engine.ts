@@ -10,6 +10,8 @@
  *   generated NDJSON of 2,000 encounters: file reading, JSON and schema parsing, analysis and the summary;
  *   the steady state of a long audit (see auditThroughput).
  * - audit_first_pass_per_s: the same, for the first pass over the file (unbudgeted).
+ * - audit_loop_ns_per_char: the machine's speed around the measured passes (a plain character loop, taken
+ *   just before and just after them), so that a slow figure can be told from a slow machine.
  * - naive_ratio / naive_agreement: a keyword matcher for four language rules, timed over the 29 corpus
  *   notes (each with charge 97116:2:GP) and the trap notes of test/unit/engine/traps.ts; agreement is the
  *   share of (note, rule) decisions where it says the same as the engine.
@@ -24,7 +26,7 @@ import type { Encounter } from '../src/engine/model';
 import { LANGUAGE_RULES, TRAPS } from '../test/unit/engine/traps';
 import type { LanguageRule } from '../test/unit/engine/traps';
 import { TYPICAL_CHARGES, TYPICAL_NOTE, benchEncounter, longNote } from './fixtures/notes';
-import { median, round } from './stats';
+import { loopNsPerChar, median, round } from './stats';
 
 export interface EngineBench {
   engine_typical_ms: number;
@@ -32,6 +34,7 @@ export interface EngineBench {
   engine_scan_ratio: number;
   engine_encounters_per_s: number;
   audit_first_pass_per_s: number;
+  audit_loop_ns_per_char: number;
   naive_ratio: number;
   naive_agreement: number;
 }
@@ -95,7 +98,9 @@ function auditLine(i: number): string {
  * A long audit spends nearly all its time past that point, so the steady figure warms up for four passes and
  * then takes the median of seven.
  */
-async function auditThroughput(count: number): Promise<{ firstPass: number; steady: number }> {
+async function auditThroughput(
+  count: number,
+): Promise<{ firstPass: number; steady: number; loopNsPerChar: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gaitguard-bench-'));
   try {
     const file = path.join(dir, 'encounters.ndjson');
@@ -105,7 +110,9 @@ async function auditThroughput(count: number): Promise<{ firstPass: number; stea
     let out = '';
     const io = { stdout: (t: string) => (out += t), stderr: () => undefined, color: false };
     const rates: number[] = [];
+    const loops: number[] = [];
     for (let pass = 0; pass < AUDIT_WARMUP_PASSES + AUDIT_MEASURED_PASSES; pass++) {
+      if (pass === AUDIT_WARMUP_PASSES) loops.push(loopNsPerChar());
       out = '';
       const t0 = performance.now();
       const code = await main(['--json', 'audit', file], io);
@@ -114,7 +121,12 @@ async function auditThroughput(count: number): Promise<{ firstPass: number; stea
       if (code !== 0 || summary.encounters !== count) throw new Error(`audit checked ${summary.encounters}`);
       rates.push(count / seconds);
     }
-    return { firstPass: rates[0] ?? 0, steady: median(rates.slice(AUDIT_WARMUP_PASSES)) };
+    loops.push(loopNsPerChar());
+    return {
+      firstPass: rates[0] ?? 0,
+      steady: median(rates.slice(AUDIT_WARMUP_PASSES)),
+      loopNsPerChar: median(loops),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -178,6 +190,7 @@ export async function benchEngine(): Promise<EngineBench> {
     engine_scan_ratio: round(typical / scan, 1),
     engine_encounters_per_s: Math.round(audit.steady),
     audit_first_pass_per_s: Math.round(audit.firstPass),
+    audit_loop_ns_per_char: round(audit.loopNsPerChar, 2),
     naive_ratio: round(naive.ratio, 4),
     naive_agreement: round(naive.agreement, 3),
   };
