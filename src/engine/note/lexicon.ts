@@ -140,6 +140,7 @@ export function leadingIntervention(text: string): LabelMatch | undefined {
   const code = mayHoldCode(text) ? firstMatch(PATTERNS.codeInText, text) : null;
   if (code?.index === 0) return { code: code[0], index: 0, end: code[0].length };
   const first = firstMatchAt(LABEL_SCANNER, asciiLower(text), 0);
-  const entry = first && INTERVENTION_LABELS[first.pattern];
-  return entry && first && { code: entry.code, index: 0, end: first.end };
+  if (!first) return undefined;
+  const entry = INTERVENTION_LABELS[first.pattern];
+  return entry && { code: entry.code, index: 0, end: first.end };
 }
