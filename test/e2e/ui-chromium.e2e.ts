@@ -93,7 +93,8 @@ describe('rules per site', () => {
     const checkbox = row.getByRole('checkbox', { name: 'Walking not expected to improve' });
     await checkbox.uncheck();
     await expect.poll(rulesOf, { timeout: 10_000 }).not.toContain('no-improvement-expected');
-    expect(await row.locator('summary').textContent()).toContain('1');
+    // The page re-reads its settings after the worker's reply, which can come after the overlay's update.
+    await expect.poll(() => row.locator('summary').textContent(), { timeout: 10_000 }).toContain('1');
     await checkbox.check();
     await expect.poll(rulesOf, { timeout: 10_000 }).toContain('no-improvement-expected');
     await options.close();
