@@ -87,14 +87,15 @@ function withChecks(schema: Schema, kind: 'string' | 'number' | 'array', isType:
   };
 }
 
-function checkerFor(schema: Schema): Checker {
+/** True only when z.safeParse(schema, value) succeeds; false when zod must be asked. */
+export function checkerOf(schema: Schema): Checker {
   const def = schema._zod.def;
   switch (def.type) {
     case 'object': {
       hasOnly(def, ['type', 'shape']);
       // Keys outside the shape are no issue: zod's default object leaves them out of its data.
       const fields = Object.entries((def as z.core.$ZodObjectDef).shape).map(
-        ([key, field]) => [key, checkerFor(field)] as const,
+        ([key, field]) => [key, checkerOf(field)] as const,
       );
       return (value) => {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -105,12 +106,12 @@ function checkerFor(schema: Schema): Checker {
     }
     case 'optional': {
       hasOnly(def, ['type', 'innerType']);
-      const inner = checkerFor((def as z.core.$ZodOptionalDef).innerType);
+      const inner = checkerOf((def as z.core.$ZodOptionalDef).innerType);
       return (value) => value === undefined || inner(value);
     }
     case 'array': {
       hasOnly(def, ['type', 'element', 'checks']);
-      const element = checkerFor((def as z.core.$ZodArrayDef).element);
+      const element = checkerOf((def as z.core.$ZodArrayDef).element);
       return withChecks(schema, 'array', (value) => {
         if (!Array.isArray(value)) return false;
         // By index, not every(): zod reads a hole as undefined.
@@ -139,9 +140,4 @@ function checkerFor(schema: Schema): Checker {
     default:
       throw unsupported(`a ${def.type} schema`);
   }
-}
-
-/** True only when z.safeParse(schema, value) succeeds; false when zod must be asked. */
-export function checkerOf(schema: Schema): Checker {
-  return checkerFor(schema);
 }
