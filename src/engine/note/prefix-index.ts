@@ -99,31 +99,32 @@ export function prefixIndexOf(sources: readonly string[]): PrefixIndex {
   };
 }
 
+/** The column in `next` of the character at `at`. */
+function columnAt(index: PrefixIndex, text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code < NON_ASCII ? (index.asciiColumn[code] ?? 0) : index.nonAsciiColumn;
+}
+
 /**
  * The bit set of patterns that can match at `at` in `text`; a superset of those that do. The walk stops at
  * the end of the text: a match takes no character from past it, and one shorter than DEPTH ends at a node
  * met on the way.
  */
 export function candidatesAt(index: PrefixIndex, text: string, at: number): number {
-  const { asciiColumn, nonAsciiColumn, columns, next, ends } = index;
+  const { columns, next, ends } = index;
   const stop = Math.min(text.length, at + DEPTH);
   let node = 0;
   let found = 0;
   let k = at;
   if (at + 2 <= stop) {
-    const first = text.charCodeAt(at);
-    const second = text.charCodeAt(at + 1);
-    const pair =
-      (first < NON_ASCII ? (asciiColumn[first] ?? 0) : nonAsciiColumn) * columns +
-      (second < NON_ASCII ? (asciiColumn[second] ?? 0) : nonAsciiColumn);
+    const pair = columnAt(index, text, at) * columns + columnAt(index, text, at + 1);
     node = index.pairNode[pair] ?? 0;
     found = index.pairEnds[pair] ?? 0;
     if (node === 0) return found;
     k = at + 2;
   }
   for (; k < stop; k++) {
-    const code = text.charCodeAt(k);
-    node = next[node * columns + (code < NON_ASCII ? (asciiColumn[code] ?? 0) : nonAsciiColumn)] ?? 0;
+    node = next[node * columns + columnAt(index, text, k)] ?? 0;
     if (node === 0) break;
     found |= ends[node] ?? 0;
   }
