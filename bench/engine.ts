@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli/check';
 import { analyzeEncounter } from '../src/engine/index';
 import type { Encounter } from '../src/engine/model';
+import { CORPUS_DIR } from '../test/corpus-dir';
 import { LANGUAGE_RULES, TRAPS } from '../test/unit/engine/traps';
 import type { LanguageRule } from '../test/unit/engine/traps';
 import { TYPICAL_CHARGES, TYPICAL_NOTE, benchEncounter, longNote } from './fixtures/notes';
@@ -39,8 +40,7 @@ export interface EngineBench {
   naive_agreement: number;
 }
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CORPUS = path.resolve(HERE, '../../shared/corpus/notes');
+const CORPUS = CORPUS_DIR;
 
 /** Results are folded into this so the JIT cannot drop a call whose result is unused. */
 let sink = 0;

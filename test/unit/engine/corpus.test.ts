@@ -5,9 +5,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR } from '../../corpus-dir';
 import { rulesFired } from './helpers';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/notes');
+const CORPUS = CORPUS_DIR;
 const note = (name: string) => readFileSync(path.join(CORPUS, name), 'utf8');
 
 /** Rules expected on each note with a 97116 × 2 GP charge (Medicare, CMS). */

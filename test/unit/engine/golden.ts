@@ -20,9 +20,10 @@ import type { ChargeLine, Encounter, Finding, NoteText } from '../../../src/engi
 import { CONCEPTS, analyzeNotes } from '../../../src/engine/note/analyze';
 import { EncounterSchema, RULE_IDS } from '../../../src/engine/model';
 import { TRAPS } from './traps';
+import { CORPUS_DIR } from '../../corpus-dir';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CORPUS = path.resolve(HERE, '../../../../shared/corpus/notes');
+const CORPUS = CORPUS_DIR;
 const FIXTURES = path.resolve(HERE, '../../fixtures');
 export const GOLDEN_FILE = path.join(HERE, 'engine-golden.json');
 

@@ -1,0 +1,29 @@
+/**
+ * Prints, one JSON line per encounter, every finding the engine gives on the golden set's inputs (the
+ * corpus, the note and encounter fixtures, the traps, the bench and adversarial notes, the recorded test
+ * notes), and for each distinct note set every mention with its context and every minute figure. Run it
+ * on two commits and diff the outputs to show that a refactor left behaviour unchanged:
+ *   npx tsx scripts/findings-dump.ts > /tmp/before.ndjson
+ */
+import { analyzeEncounter } from '../src/engine/index';
+import { CONCEPTS, analyzeNotes } from '../src/engine/note/analyze';
+import { goldenCases } from '../test/unit/engine/golden';
+
+const out = process.stdout;
+for (const c of goldenCases()) {
+  const findings = analyzeEncounter(c.encounter, c.options);
+  out.write(`${JSON.stringify({ key: c.key, findings })}\n`);
+  if (c.analysisKey === undefined) continue;
+  const analysis = analyzeNotes(c.encounter.notes);
+  const mentions = Object.fromEntries(
+    CONCEPTS.map((concept) => [
+      concept,
+      analysis.mentions[concept].map((m) => [m.noteId, m.start, m.end, m.match, m.ctx]),
+    ]),
+  );
+  const notes = analysis.notes.map((n) => [n.note.id, n.layout, [...n.gaitSentences]]);
+  const { minutes, totalTimed, totalTreatment } = analysis;
+  out.write(
+    `${JSON.stringify({ analysis: c.analysisKey, mentions, notes, minutes, totalTimed, totalTreatment })}\n`,
+  );
+}
