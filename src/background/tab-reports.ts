@@ -6,6 +6,7 @@ import type { FrameSnapshot } from '../reader/snapshot';
 import { mergeFrames } from '../reader/merge';
 import { analyzeEncounter, type EditTables } from '../engine/index';
 import type { Finding, Severity } from '../engine/model';
+import { bySeverity } from '../engine/model';
 import type { TabReport } from '../messages/to-content';
 import type { EffectiveSettings } from '../shared/policy';
 import { defaultSiteSettings, type SiteSettings } from '../shared/settings';
@@ -113,12 +114,10 @@ export function buildReport(
   };
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
 export function worstSeverity(findings: readonly Finding[]): Severity | undefined {
   let worst: Severity | undefined;
   for (const finding of findings) {
-    if (!worst || SEVERITY_RANK[finding.severity] > SEVERITY_RANK[worst]) worst = finding.severity;
+    if (!worst || bySeverity(finding.severity, worst) < 0) worst = finding.severity;
   }
   return worst;
 }

@@ -18,7 +18,7 @@ import type {
   UnitMethod,
 } from '../engine/model';
 import * as z from 'zod/mini';
-import { EncounterSchema } from '../engine/model';
+import { EncounterSchema, SEVERITIES } from '../engine/model';
 import { analyzeEncounter, parseChargeList } from '../engine/index';
 import { checkerOf } from './schema-checker';
 
@@ -213,7 +213,7 @@ export function formatHuman(findings: readonly Finding[], color: boolean): strin
   const paint = (severity: Severity, text: string) =>
     color ? `${SEVERITY_COLOR[severity]}${text}\x1b[0m` : text;
   const lines: string[] = [];
-  for (const severity of ['error', 'warning', 'info'] as const) {
+  for (const severity of SEVERITIES) {
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     lines.push(paint(severity, `${SEVERITY_LABEL[severity]} (${group.length})`));

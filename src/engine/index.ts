@@ -1,7 +1,8 @@
 /**
  * The rule engine: pure functions from an Encounter to Findings. No browser API, no DOM, no console.
  */
-import type { Encounter, Finding, RuleId, Severity } from './model';
+import type { Encounter, Finding, RuleId } from './model';
+import { bySeverity } from './model';
 import { analyzeNotes } from './note/analyze';
 import { GAIT_CODE, documentedMinutes } from './rules/facts';
 import { ALL_RULES } from './rules/index';
@@ -22,16 +23,15 @@ export interface EngineOptions {
 }
 
 export const RULES: readonly RuleInfo[] = ALL_RULES.map(
-  ({ id, title, description, defaultSeverity, medicareOnly }) => ({
+  ({ id, title, description, severity, medicareOnly, citation }) => ({
     id,
     title,
     description,
-    defaultSeverity,
+    severity,
     medicareOnly,
+    citation,
   }),
 );
-
-const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /**
  * Several mentions in one sentence quote the same span ("laps in hallway for endurance"); the panel shows
@@ -84,15 +84,21 @@ export function analyzeEncounter(encounter: Encounter, options: EngineOptions = 
     if (disabled.has(rule.id)) continue;
     if (rule.medicareOnly && !ctx.medicare) continue;
     try {
-      for (const finding of rule.run(ctx)) findings.push(withUniqueEvidence(finding));
+      for (const { severity, source, ...reported } of rule.evaluate(ctx)) {
+        const finding: Finding = {
+          rule: rule.id,
+          severity: severity ?? rule.severity,
+          ...reported,
+          source: source ?? rule.citation,
+        };
+        findings.push(withUniqueEvidence(finding));
+      }
     } catch {
       // A broken rule must not take the others down; it reports nothing.
     }
   }
   return findings
     .map((finding, order) => ({ finding, order }))
-    .sort(
-      (a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.order - b.order,
-    )
+    .sort((a, b) => bySeverity(a.finding.severity, b.finding.severity) || a.order - b.order)
     .map(({ finding }) => finding);
 }

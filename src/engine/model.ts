@@ -9,6 +9,11 @@ import { MAX_CHARGE_LINES, MAX_NOTE_CHARS } from './limits';
 /** Notes longer than MAX_NOTE_CHARS are truncated by the readers before they reach the engine (with a warning). */
 export { MAX_CHARGE_LINES, MAX_NOTE_CHARS };
 
+/**
+ * Every rule's id, in the order of the registry (src/engine/rules/index.ts, which checks the two agree).
+ * Written out here because the content script and popup validate messages and settings with it and must not
+ * load the rules themselves.
+ */
 export const RULE_IDS = [
   'units-exceed-minutes',
   'units-below-minutes',
@@ -27,8 +32,15 @@ export const RULE_IDS = [
 export const RuleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof RuleIdSchema>;
 
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+/** Most serious first: the one order in which findings are sorted, grouped and counted everywhere. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof SeveritySchema>;
+
+/** Compares two severities in SEVERITIES order, for sorting (negative when `a` is more serious). */
+export function bySeverity(a: Severity, b: Severity): number {
+  return SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b);
+}
 
 export const UnitMethodSchema = z.enum(['cms', 'per-code']);
 export type UnitMethod = z.infer<typeof UnitMethodSchema>;

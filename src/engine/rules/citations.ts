@@ -46,3 +46,11 @@ export const PTA_MODIFIER: Citation = {
     'Medicare Claims Processing Manual, Pub 100-04, ch.5 §20.1; CY 2020 Physician Fee Schedule final rule',
   section: 'CQ modifier for services furnished in whole or in part by a PTA (over 10% of the minutes)',
 };
+export const MUE_EDITS: Citation = {
+  title: 'CMS Medically Unlikely Edits, practitioner services',
+  section: 'units of a code per patient per date of service (dated quarterly table)',
+};
+export const NCCI_EDITS: Citation = {
+  title: 'CMS National Correct Coding Initiative, practitioner procedure-to-procedure edits',
+  section: 'code pairs and their modifier indicators (dated quarterly table)',
+};

@@ -4,7 +4,8 @@ import { noteById } from '../note/analyze';
 import { PATTERNS } from '../note/patterns';
 import { PTA_MODIFIER } from './citations';
 import { chargeEvidence, firstFew, mentionEvidence } from './facts';
-import type { Rule, RuleContext } from './types';
+import type { RuleContext } from './types';
+import { defineRule } from './types';
 
 const REACH = 120;
 
@@ -32,14 +33,15 @@ function attributesTodaysCare(ctx: RuleContext, mention: Mention): boolean {
   return PATTERNS.ptaSignatureLine.test(note.text.slice(lineStart, mention.end + 1));
 }
 
-export const cqModifierMissing: Rule = {
+export const cqModifierMissing = defineRule({
   id: 'cq-modifier-missing',
   title: 'CQ modifier missing (PTA involved)',
   description:
     'A physical therapist assistant furnished the gait training in whole or in part and the 97116 line has no CQ.',
-  defaultSeverity: 'warning',
+  severity: 'warning',
+  citation: PTA_MODIFIER,
   medicareOnly: true,
-  run(ctx) {
+  evaluate(ctx) {
     const missing = ctx.gaitLines.filter((line) => !line.modifiers.includes('CQ'));
     if (missing.length === 0) return [];
     const pageSaysPta = ctx.encounter.furnishedBy?.includes('PTA') ?? false;
@@ -53,14 +55,11 @@ export const cqModifierMissing: Rule = {
     ];
     return [
       {
-        rule: 'cq-modifier-missing',
-        severity: 'warning',
         message: 'PTA involved in gait training; 97116 line without CQ',
         explanation: `${pageSaysPta ? 'The page lists a PTA among those who furnished the care' : 'The note names a PTA on this visit'}. When a PTA furnishes more than 10% of a service's minutes (judged per 15-minute unit; time shared with the PT counts as the PT's), the line needs CQ and is paid at 85%.`,
         evidence,
         fix: 'Add CQ (with GP) unless the PTA furnished 10% or less of the gait-training minutes',
-        source: PTA_MODIFIER,
       },
     ];
   },
-};
+});

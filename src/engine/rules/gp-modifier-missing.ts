@@ -1,27 +1,25 @@
 import { THERAPY_MODIFIERS } from './citations';
 import { chargeEvidence } from './facts';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const gpModifierMissing: Rule = {
+export const gpModifierMissing = defineRule({
   id: 'gp-modifier-missing',
   title: 'GP modifier missing',
   description: 'A Medicare 97116 line has no GP modifier (physical therapy under a PT plan of care).',
-  defaultSeverity: 'warning',
+  severity: 'warning',
+  citation: THERAPY_MODIFIERS,
   medicareOnly: true,
-  run(ctx) {
+  evaluate(ctx) {
     const missing = ctx.gaitLines.filter((line) => !line.modifiers.includes('GP'));
     if (missing.length === 0) return [];
     return [
       {
-        rule: 'gp-modifier-missing',
-        severity: 'warning',
         message: '97116 line without GP',
         explanation:
           'Medicare requires a therapy modifier on every line of outpatient therapy: GP for physical therapy (GO for occupational therapy, GN for speech).',
         evidence: missing.map(chargeEvidence),
         fix: 'Add GP to the 97116 line',
-        source: THERAPY_MODIFIERS,
       },
     ];
   },
-};
+});

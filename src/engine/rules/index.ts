@@ -1,5 +1,10 @@
-/** Every rule, in a stable order (the order of RULE_IDS). One file per rule, named by its id. */
-import { RULE_IDS } from '../model';
+/**
+ * Every rule, in the order the options page lists them. A rule is one file in this folder, named by its id,
+ * whose module exports the rule built with defineRule; it is listed here once. RULE_IDS in model.ts is the
+ * same list of ids for the message and settings schemas, which the content script and popup load without
+ * the rule code; the check below makes a rule without its id there, or an id without its rule, a type error.
+ */
+import type { RuleId } from '../model';
 import { cqModifierMissing } from './cq-modifier-missing';
 import { documentationIncomplete } from './documentation-incomplete';
 import { gpModifierMissing } from './gp-modifier-missing';
@@ -15,7 +20,7 @@ import { unitsBelowMinutes } from './units-below-minutes';
 import { unitsExceedMinutes } from './units-exceed-minutes';
 import { unitsOverMue } from './units-over-mue';
 
-const BY_ID: readonly Rule[] = [
+export const ALL_RULES = [
   unitsExceedMinutes,
   unitsBelowMinutes,
   minutesNotDocumented,
@@ -29,10 +34,9 @@ const BY_ID: readonly Rule[] = [
   cqModifierMissing,
   stairsBilledSeparately,
   documentationIncomplete,
-];
+] as const satisfies readonly Rule[];
 
-export const ALL_RULES: readonly Rule[] = RULE_IDS.map((id) => {
-  const rule = BY_ID.find((r) => r.id === id);
-  if (!rule) throw new Error(`rule ${id} has no implementation`);
-  return rule;
-});
+/** The ids of RULE_IDS that no rule here has; `never` when every id has its rule. */
+type WithoutRule = Exclude<RuleId, (typeof ALL_RULES)[number]['id']>;
+const everyIdHasItsRule: [WithoutRule] extends [never] ? true : WithoutRule = true;
+void everyIdHasItsRule;

@@ -2,21 +2,23 @@ import type { Mention } from '../note/analyze';
 import { PATTERNS } from '../note/patterns';
 import { BPM_MAINTENANCE } from './citations';
 import { chargeEvidence, firstFew, mentionEvidence, textAround } from './facts';
-import type { Rule, RuleContext } from './types';
+import type { RuleContext } from './types';
+import { defineRule } from './types';
 
 function isAnatomy(ctx: RuleContext, mention: Mention): boolean {
   if (!mention.match.toLowerCase().startsWith('plateau')) return false;
   return PATTERNS.plateauAnatomy.test(textAround(ctx.analysis, mention, 40, 40));
 }
 
-export const noImprovementExpected: Rule = {
+export const noImprovementExpected = defineRule({
   id: 'no-improvement-expected',
   title: 'Walking not expected to improve',
   description:
     'The note says gait is not expected to improve, has plateaued, or has poor potential; skilled maintenance must then be justified.',
-  defaultSeverity: 'warning',
+  severity: 'warning',
+  citation: BPM_MAINTENANCE,
   medicareOnly: false,
-  run(ctx) {
+  evaluate(ctx) {
     if (ctx.gaitUnits === 0) return [];
     const { mentions } = ctx.analysis;
     const statements = mentions.noImprovement.filter(
@@ -32,7 +34,6 @@ export const noImprovementExpected: Rule = {
     const justified = justification.length > 0;
     return [
       {
-        rule: 'no-improvement-expected',
         severity: justified ? 'info' : 'warning',
         message: justified
           ? `Note says "${statements[0]?.match}"; skilled maintenance is stated`
@@ -47,8 +48,7 @@ export const noImprovementExpected: Rule = {
         fix: justified
           ? 'Check that the maintenance justification covers the gait program'
           : 'State why skilled maintenance is needed, or do not bill 97116',
-        source: BPM_MAINTENANCE,
       },
     ];
   },
-};
+});

@@ -2,7 +2,8 @@ import type { Mention } from '../note/analyze';
 import { nearGait } from '../note/analyze';
 import { BPM_SKILLED } from './citations';
 import { chargeEvidence, firstFew, inGaitSentence, isToday, mentionEvidence } from './facts';
-import type { Rule, RuleContext } from './types';
+import type { RuleContext } from './types';
+import { defineRule } from './types';
 
 /** Skilled input documented around today's walking: deviations, cues, training, objective measures. */
 export function skilledGaitInput(ctx: RuleContext): Mention[] {
@@ -36,14 +37,15 @@ function hasSkilledGaitInput(ctx: RuleContext): boolean {
   );
 }
 
-export const repetitiveWalking: Rule = {
+export const repetitiveWalking = defineRule({
   id: 'repetitive-walking',
   title: 'Walking without skilled input',
   description:
     'The gait work documented reads as repetitive or endurance walking (laps, walking program, distance only) with no deviations, cues, training or measures.',
-  defaultSeverity: 'warning',
+  severity: 'warning',
+  citation: BPM_SKILLED,
   medicareOnly: false,
-  run(ctx) {
+  evaluate(ctx) {
     if (ctx.gaitUnits === 0) return [];
     const { mentions } = ctx.analysis;
     const repetitive = mentions.repetitive.filter(isToday);
@@ -55,8 +57,6 @@ export const repetitiveWalking: Rule = {
     const what = repetitive.length > 0 ? `"${repetitive[0]?.match}"` : 'distance only';
     return [
       {
-        rule: 'repetitive-walking',
-        severity: 'warning',
         message: `Gait work reads as plain walking (${what}), no skilled input documented`,
         explanation:
           'Walking that an unskilled person could supervise safely (laps, walking for endurance, a walking program) is not a skilled service. The note shows no gait deviations addressed, no cues, no device or safety training and no objective measure.',
@@ -65,8 +65,7 @@ export const repetitiveWalking: Rule = {
           ...ctx.gaitLines.map(chargeEvidence),
         ],
         fix: 'Document the skilled part (deviations, cues, training, measures), or do not bill 97116',
-        source: BPM_SKILLED,
       },
     ];
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { Finding } from '../model';
 import type { Mention } from '../note/analyze';
 import { noteById } from '../note/analyze';
 import { codeName, lastInterventionIn } from '../note/lexicon';
 import { GAIT_INCLUDES_STAIRS } from './citations';
 import { GAIT_CODE, chargeEvidence, isToday, mentionEvidence } from './facts';
-import type { Rule, RuleContext } from './types';
+import type { RuleContext, RuleFinding } from './types';
+import { defineRule } from './types';
 
 const LINE_REACH = 160;
 
@@ -17,16 +17,17 @@ function ownerOfLine(ctx: RuleContext, mention: Mention): string | undefined {
   return lastInterventionIn(lineStart < 0 ? before : before.slice(lineStart + 1))?.code;
 }
 
-export const stairsBilledSeparately: Rule = {
+export const stairsBilledSeparately = defineRule({
   id: 'stairs-billed-separately',
   title: 'Stair training billed under another code',
   description:
     'Stair training is documented under another billed code; gait training (97116) includes stair climbing.',
-  defaultSeverity: 'info',
+  severity: 'info',
+  citation: GAIT_INCLUDES_STAIRS,
   medicareOnly: false,
-  run(ctx) {
+  evaluate(ctx) {
     const billed = new Set(ctx.charges.filter((line) => line.units > 0).map((line) => line.code));
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const reported = new Set<string>();
     for (const mention of ctx.analysis.mentions.stairs) {
       if (!isToday(mention) || mention.match.toLowerCase().startsWith('step')) continue;
@@ -35,16 +36,13 @@ export const stairsBilledSeparately: Rule = {
       reported.add(owner);
       const lines = ctx.charges.filter((line) => line.code === owner);
       findings.push({
-        rule: 'stairs-billed-separately',
-        severity: 'info',
         message: `Stair training documented under ${codeName(owner)}`,
         explanation:
           'Gait training includes stair climbing, so stair training belongs to 97116 rather than being billed again under another code for the same minutes.',
         evidence: [mentionEvidence(ctx.analysis, mention), ...lines.map(chargeEvidence)],
         fix: `Count the stair-training minutes under 97116, not ${owner}`,
-        source: GAIT_INCLUDES_STAIRS,
       });
     }
     return findings;
   },
-};
+});

@@ -3,14 +3,17 @@ import type { NoteAnalysis } from '../note/analyze';
 import type { MueTable, NcciTable } from '../tables';
 import type { DocumentedMinutes } from './facts';
 
-export interface RuleInfo {
-  id: RuleId;
+export interface RuleInfo<Id extends RuleId = RuleId> {
+  id: Id;
   /** Short plain-English title for the options page. */
   title: string;
   description: string;
-  defaultSeverity: Severity;
+  /** The severity of the rule's findings, unless a finding states its own. */
+  severity: Severity;
   /** Runs only when the payer is Medicare. */
   medicareOnly: boolean;
+  /** Where the requirement comes from; a finding may cite a more precise source (a dated table). */
+  citation: Citation;
 }
 
 export interface RuleContext {
@@ -28,8 +31,19 @@ export interface RuleContext {
   ncci: NcciTable | undefined;
 }
 
-export interface Rule extends RuleInfo {
-  run(ctx: RuleContext): Finding[];
+/** What a rule reports; the engine adds the rule id, and the rule's severity and citation where not given. */
+export type RuleFinding = Omit<Finding, 'rule' | 'severity' | 'source'> & {
+  severity?: Severity;
+  source?: Citation;
+};
+
+export interface Rule<Id extends RuleId = RuleId> extends RuleInfo<Id> {
+  evaluate(ctx: RuleContext): RuleFinding[];
+}
+
+/** Keeps the rule's id as its literal type, so the registry can check that every id has its rule. */
+export function defineRule<const Id extends RuleId>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }
 
 export type { Citation };

@@ -1,15 +1,16 @@
 import { CMS_TIMED_UNITS, PER_CODE_UNITS } from './citations';
 import { chargeEvidence, plural } from './facts';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { assessGaitUnits } from './unit-assessment';
 
-export const unitsBelowMinutes: Rule = {
+export const unitsBelowMinutes = defineRule({
   id: 'units-below-minutes',
   title: 'Fewer units billed than the minutes support',
   description: 'The documented gait-training minutes support more 97116 units than are billed.',
-  defaultSeverity: 'info',
+  severity: 'info',
+  citation: CMS_TIMED_UNITS,
   medicareOnly: false,
-  run(ctx) {
+  evaluate(ctx) {
     const assessment = assessGaitUnits(ctx);
     const range = assessment.range;
     if (!assessment.gaitMinutes || !range || range.min <= ctx.gaitUnits) return [];
@@ -19,8 +20,6 @@ export const unitsBelowMinutes: Rule = {
     const notBilled = ctx.gaitUnits === 0;
     return [
       {
-        rule: 'units-below-minutes',
-        severity: 'info',
         message: notBilled
           ? `Gait training documented (${assessment.gaitMinutes.minutes} min) but 97116 not billed`
           : `97116 billed for ${plural(ctx.gaitUnits, 'unit')}; the minutes support ${range.min}`,
@@ -31,4 +30,4 @@ export const unitsBelowMinutes: Rule = {
       },
     ];
   },
-};
+});

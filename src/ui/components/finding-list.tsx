@@ -3,7 +3,8 @@
  * text nodes by Preact: note content can never become markup.
  */
 import type { Evidence, Finding } from '../../engine/model';
-import { SEVERITY_GROUP_KEY, SEVERITY_KEY, SEVERITY_ORDER } from './severity';
+import { SEVERITIES } from '../../engine/model';
+import { SEVERITY_GROUP_KEY, SEVERITY_KEY } from './severity';
 import { t } from '../i18n';
 
 export interface FindingListProps {
@@ -26,7 +27,7 @@ function shortQuote(quote: string): string {
 export function FindingList({ findings, onReveal, compact = false }: FindingListProps) {
   return (
     <div class="gg-findings">
-      {SEVERITY_ORDER.map((severity) => {
+      {SEVERITIES.map((severity) => {
         const group = findings.filter((finding) => finding.severity === severity);
         if (group.length === 0) return null;
         const headingId = `gg-group-${severity}`;

@@ -1,8 +1,6 @@
 import type { Severity } from '../../engine/model';
 import type { MessageKey } from '../i18n';
 
-export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
-
 export const SEVERITY_GROUP_KEY: Record<Severity, MessageKey> = {
   error: 'groupError',
   warning: 'groupWarning',

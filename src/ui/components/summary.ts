@@ -1,4 +1,5 @@
 import type { Severity } from '../../engine/model';
+import { SEVERITIES } from '../../engine/model';
 import type { TabReport } from '../../messages/to-content';
 import { t, type MessageKey } from '../i18n';
 
@@ -13,12 +14,10 @@ export function summarize(report: TabReport | undefined): string {
   if (!report) return t('summaryReading');
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const finding of report.findings) counts[finding.severity] += 1;
-  const parts = (Object.keys(COUNT_KEYS) as Severity[])
-    .filter((severity) => counts[severity] > 0)
-    .map((severity) => {
-      const [one, many] = COUNT_KEYS[severity];
-      return counts[severity] === 1 ? t(one) : t(many, String(counts[severity]));
-    });
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => {
+    const [one, many] = COUNT_KEYS[severity];
+    return counts[severity] === 1 ? t(one) : t(many, String(counts[severity]));
+  });
   if (parts.length > 0) return parts.join(', ');
   return report.status === 'empty' ? t('summaryNothing') : t('summaryClean');
 }
