@@ -115,7 +115,7 @@ async function auditThroughput(
       if (pass === AUDIT_WARMUP_PASSES) loops.push(loopNsPerChar());
       out = '';
       const t0 = performance.now();
-      const code = await main(['--json', 'audit', file], io);
+      const code = await main(['--json', 'audit', '--jobs', '1', file], io);
       const seconds = (performance.now() - t0) / 1000;
       const summary = JSON.parse(out) as { encounters: number };
       if (code !== 0 || summary.encounters !== count) throw new Error(`audit checked ${summary.encounters}`);

@@ -74,14 +74,23 @@ describe('check: human and JSON output', () => {
 });
 
 describe('check audit', () => {
-  it('streams encounters and prints a summary by rule with progress on stderr', async () => {
+  it('streams encounters and prints a summary by rule, with progress only when stderr is a terminal', async () => {
     const encounter = readFileSync(ENCOUNTER, 'utf8').replace(/\s*\n\s*/g, ' ');
     const file = tmpFile('batch.ndjson', `${encounter}\n\n${encounter}\n`);
-    const { code, stdout, stderr } = await cli('audit', file);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/^2 encounters/);
-    expect(stdout).toMatch(/cq-modifier-missing\s+2 encounters/);
-    expect(stderr).toContain('2 encounters checked');
+    const piped = await cli('audit', '--jobs', '1', '--fail-on', 'error', file);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toMatch(/^2 encounters: 0 with errors, 2 with warnings or worse/);
+    expect(piped.stdout).toMatch(/cq-modifier-missing\s+2 encounters/);
+    expect(piped.stderr).toBe('');
+    let stderr = '';
+    const io = {
+      stdout: () => undefined,
+      stderr: (t: string) => (stderr += t),
+      color: false,
+      progress: true,
+    };
+    await main(['audit', '--jobs', '1', file], io);
+    expect(stderr).toContain('\r2 encounters checked\n');
   });
   it('reads CRLF lines, a last line without a newline, and lines that cross the 1 MB read chunks', async () => {
     const encounter = readFileSync(ENCOUNTER, 'utf8').replace(/\s*\n\s*/g, ' ');
@@ -89,20 +98,20 @@ describe('check audit', () => {
     const count = Math.ceil(2_600_000 / (encounter.length + 2));
     const body = Array.from({ length: count }, () => encounter).join('\r\n');
     const file = tmpFile('crlf.ndjson', body);
-    const { code, stdout } = await cli('--json', 'audit', file);
+    const { code, stdout } = await cli('--json', 'audit', '--jobs', '1', file);
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as { encounters: number }).encounters).toBe(count);
     const broken = tmpFile('late-bad.ndjson', `${body}\r\n{"payer": \r\n`);
-    const bad = await cli('audit', broken);
+    const bad = await cli('audit', '--jobs', '1', broken);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(new RegExp(`line ${count + 1} is not valid JSON`));
   });
   it('names the bad line', async () => {
     const file = tmpFile('bad.ndjson', '{"payer":{}}\n');
-    const { code, stdout, stderr } = await cli('audit', file);
+    const { code, stdout, stderr } = await cli('audit', '--jobs', '1', file);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^check: .*line 1 is not an encounter/);
+    expect(stderr).toMatch(/^gaitguard: .*line 1 is not an encounter/);
   });
 });
 
@@ -119,6 +128,13 @@ describe('check: bad input', () => {
     ['an unknown payer', ['--payer', 'aetna', NOTE], /--payer must be medicare or commercial/],
     ['an unsupported file type', [tmpFile('note.pdf', 'x')], /unsupported file type/],
     ['no file', ['--json'], /no input file/],
+    ['an unknown option', ['--colour', NOTE], /Unknown option '--colour'/],
+    ['a value missing', [NOTE, '--payer'], /--payer/],
+    ['an unknown format', ['--format', 'xml', NOTE], /--format must be text or json or ndjson/],
+    ['an unknown --fail-on', ['--fail-on', 'info', NOTE], /--fail-on must be error or warning or none/],
+    ['--jobs that is not a count', ['audit', '--jobs', '0', NOTE], /--jobs must be a whole number/],
+    ['--jobs with check', ['--jobs', '2', NOTE], /--jobs applies to audit/],
+    ['stdin twice', ['-', '-'], /stdin \(-\) can be read once/],
   ])('%s gives a one-line error and exit 2', async (_, argv, pattern) => {
     const { code, stdout, stderr } = await cli(...(argv as string[]));
     expect(code).toBe(2);

@@ -1,0 +1,216 @@
+/**
+ * From the files on the command line (or stdin) to one encounter: a note (.txt), a saved EHR page (.html,
+ * through the same page reader the extension uses) or an encounter (.json), merged and validated by zod.
+ */
+import { closeSync, createReadStream, openSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as z from 'zod/mini';
+import type { ChargeLine, Encounter, NoteText, ProviderRole, UnitMethod } from '../engine/model';
+import { EncounterSchema } from '../engine/model';
+import { UsageError } from './options';
+
+/** Where input comes from: the caller's directory, and stdin as chunks. */
+export interface InputSource {
+  cwd: string;
+  stdin: () => AsyncIterable<string | Buffer>;
+}
+
+export const STDIN = '-';
+
+/** The name a file goes by in evidence ids and messages: its base name, or "stdin". */
+export function displayName(file: string): string {
+  return file === STDIN ? 'stdin' : path.basename(file);
+}
+
+export async function readAll(chunks: AsyncIterable<string | Buffer>): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of chunks) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(parts).toString('utf8');
+}
+
+function withReadable<T>(file: string, shown: string, read: () => T): T {
+  try {
+    if (!statSync(file).isFile()) throw new UsageError(`${shown}: not a file`);
+    return read();
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${shown}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/**
+ * The chunks of a file named on the command line (relative to the caller's directory), or of stdin. Fails
+ * with a UsageError before anything is read when the file cannot be opened.
+ */
+export function chunksOf(file: string, source: InputSource): AsyncIterable<string | Buffer> {
+  if (file === STDIN) return source.stdin();
+  const full = path.resolve(source.cwd, file);
+  withReadable(full, file, () => closeSync(openSync(full, 'r')));
+  return createReadStream(full, { highWaterMark: 1 << 20 });
+}
+
+/**
+ * The lines of a text stream (without their \n or \r\n), handed out a chunk's worth at a time so the caller
+ * loops over them without a promise per line. A UTF-8 character split across two chunks is kept whole.
+ */
+export async function* lineBatchesOf(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<string[]> {
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  for await (const chunk of chunks) {
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    const lines: string[] = [];
+    let from = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', from)) {
+      lines.push(text.slice(from, end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end));
+      from = end + 1;
+    }
+    rest = text.slice(from);
+    if (lines.length > 0) yield lines;
+  }
+  rest += decoder.decode();
+  if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
+}
+
+interface Piece {
+  notes: NoteText[];
+  charges: ChargeLine[];
+  dateOfService?: string;
+  furnishedBy?: ProviderRole[];
+  payer?: Encounter['payer'];
+  payerName?: string;
+}
+
+function prefixIds<T extends { id: string }>(items: readonly T[], prefix: string): T[] {
+  return items.map((item) => ({ ...item, id: `${prefix}:${item.id}`.slice(0, 200) }));
+}
+
+/** zod's first issue as "path: message", for a one-line error. */
+export function firstIssue(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  return `${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}`;
+}
+
+async function readHtml(name: string, url: string, text: string): Promise<Piece> {
+  const { JSDOM } = await import('jsdom');
+  const { readFrame } = await import('../reader/index');
+  let dom;
+  try {
+    dom = new JSDOM(text, { url });
+  } catch {
+    throw new UsageError(`${name}: unreadable HTML`);
+  }
+  try {
+    const snapshot = readFrame(dom.window.document);
+    return {
+      notes: prefixIds(snapshot.notes, name).map((n) => ({ ...n, source: { ...n.source, url: name } })),
+      charges: prefixIds(snapshot.charges, name).map((c) => ({ ...c, source: { ...c.source, url: name } })),
+      dateOfService: snapshot.dateOfService,
+      furnishedBy: snapshot.furnishedBy,
+      payerName: snapshot.payerName,
+    };
+  } catch (error) {
+    throw new UsageError(`${name}: the page could not be read (${(error as Error).message.split('\n')[0]})`);
+  } finally {
+    dom.window.close();
+  }
+}
+
+function readJson(name: string, text: string): Piece {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${name}: malformed JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  const parsed = z.safeParse(EncounterSchema, data);
+  if (!parsed.success) throw new UsageError(`${name}: not an encounter (${firstIssue(parsed.error)})`);
+  const e = parsed.data;
+  return {
+    notes: prefixIds(e.notes, name),
+    charges: prefixIds(e.charges, name),
+    dateOfService: e.dateOfService,
+    furnishedBy: e.furnishedBy,
+    payer: e.payer,
+  };
+}
+
+type Kind = 'txt' | 'html' | 'json';
+
+/** stdin has no extension: an encounter starts with "{", a page with "<" (a doctype, tag or comment). */
+function kindOfText(text: string): Kind {
+  const first = text.trimStart()[0];
+  return first === '{' ? 'json' : first === '<' ? 'html' : 'txt';
+}
+
+function kindOfFile(file: string): Kind {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.txt') return 'txt';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  if (ext === '.json') return 'json';
+  throw new UsageError(`${file}: unsupported file type (use .txt, .html or .json, or - for stdin)`);
+}
+
+async function readPiece(file: string, source: InputSource): Promise<Piece> {
+  const name = displayName(file);
+  let text: string;
+  let kind: Kind;
+  let url: string;
+  if (file === STDIN) {
+    text = await readAll(source.stdin());
+    // Most often a pipe whose producer failed: an all-clear on nothing would hide that.
+    if (text.trim() === '') throw new UsageError('stdin is empty: nothing to check');
+    kind = kindOfText(text);
+    url = pathToFileURL(path.join(source.cwd, 'stdin')).href;
+  } else {
+    kind = kindOfFile(file);
+    const full = path.resolve(source.cwd, file);
+    text = withReadable(full, file, () => readFileSync(full, 'utf8'));
+    url = pathToFileURL(full).href;
+  }
+  if (kind === 'txt') return { notes: [{ id: name, text, source: { url: name, label: name } }], charges: [] };
+  if (kind === 'html') return readHtml(name, url, text);
+  return readJson(name, text);
+}
+
+export interface PayerChoice {
+  payer?: 'medicare' | 'commercial';
+  method?: UnitMethod;
+}
+
+/** The payer: the command line's, else the file's, else Medicare; --method overrides either. */
+export function payerFrom(
+  choice: PayerChoice,
+  fromFile: Encounter['payer'] | undefined,
+  payerName?: string,
+): Encounter['payer'] {
+  if (!choice.payer && fromFile) return { ...fromFile, method: choice.method ?? fromFile.method };
+  const medicare = (choice.payer ?? 'medicare') === 'medicare';
+  return {
+    name: medicare ? 'Medicare' : (payerName ?? 'Commercial'),
+    medicare,
+    method: choice.method ?? (medicare ? 'cms' : 'per-code'),
+  };
+}
+
+/** Several files make one encounter: their notes and charge lines together, then --charges. */
+export async function buildEncounter(
+  files: readonly string[],
+  extraCharges: readonly ChargeLine[],
+  choice: PayerChoice,
+  source: InputSource,
+): Promise<Encounter> {
+  const pieces: Piece[] = [];
+  for (const file of files) pieces.push(await readPiece(file, source));
+  const furnished = new Set<ProviderRole>(pieces.flatMap((p) => p.furnishedBy ?? []));
+  const parsed = z.safeParse(EncounterSchema, {
+    dateOfService: pieces.find((p) => p.dateOfService)?.dateOfService,
+    payer: payerFrom(choice, pieces.find((p) => p.payer)?.payer, pieces.find((p) => p.payerName)?.payerName),
+    notes: pieces.flatMap((p) => p.notes),
+    charges: [...pieces.flatMap((p) => p.charges), ...extraCharges],
+    furnishedBy: furnished.size > 0 ? [...furnished] : undefined,
+  });
+  if (!parsed.success)
+    throw new UsageError(`the files do not make a valid encounter (${firstIssue(parsed.error)})`);
+  return parsed.data;
+}
