@@ -4,6 +4,8 @@
  */
 import type { FrameSnapshot } from '../reader/snapshot';
 import { mergeFrames } from '../reader/merge';
+import { decidePayer } from '../reader/payer-methods';
+import { summarizeRead } from '../reader/read-summary';
 import { analyzeEncounter, type EditTables } from '../engine/index';
 import type { Finding, Severity } from '../engine/model';
 import { bySeverity } from '../engine/model';
@@ -86,11 +88,17 @@ export function buildReport(
   const site = siteSettingsFor(settings, entry.origin);
   const frames = [...entry.frames].map(([frameId, snapshot]) => ({ frameId, snapshot }));
   const payerName = frames.find((frame) => frame.snapshot.payerName)?.snapshot.payerName;
-  const encounter = mergeFrames(frames, {
-    name: payerName ?? (site.medicare ? 'Medicare' : 'Commercial'),
+  const payer = decidePayer(payerName, {
     method: site.method,
     medicare: site.medicare,
+    override: site.methodOverride === true,
   });
+  const encounter = mergeFrames(frames, {
+    name: payerName ?? (payer.medicare ? 'Medicare' : 'Commercial'),
+    method: payer.method,
+    medicare: payer.medicare,
+  });
+  const encounterId = frames.find((frame) => frame.snapshot.encounterId)?.snapshot.encounterId;
   const disabledRules = [...settings.disabledRules, ...(site.disabledRules ?? [])];
   const findings = analyzeEncounter(encounter, { disabledRules, tables });
   const foreignOrigins = new Set<string>();
@@ -109,8 +117,9 @@ export function buildReport(
       (origin) => origin !== entry.origin && settings.sites[origin]?.state !== 'on',
     ),
     warnings: [...warnings],
-    method: site.method,
-    medicare: site.medicare,
+    method: payer.method,
+    medicare: payer.medicare,
+    read: summarizeRead({ encounter, payer, ...(encounterId ? { encounterId } : {}) }),
   };
 }
 

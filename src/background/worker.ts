@@ -220,6 +220,7 @@ async function fromPage(message: PageToBackground): Promise<Reply> {
         editSite(own, message.origin, (site) => {
           site.method = message.method;
           site.medicare = message.medicare;
+          site.methodOverride = true;
         }),
       );
       await reanalyzeOrigin(message.origin);

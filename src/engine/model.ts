@@ -62,6 +62,10 @@ export const NoteTextSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(200)),
   text: z.string().check(z.maxLength(MAX_NOTE_CHARS)),
   source: SourceSchema,
+  /** The field's length before it was cut at MAX_NOTE_CHARS; absent when the whole field was read. */
+  cutFrom: z.optional(z.number().check(z.int(), z.minimum(0))),
+  /** 'time' for the time in / time out line read from the page's clock fields, not a note the therapist wrote. */
+  kind: z.optional(z.enum(['note', 'time'])),
 });
 export type NoteText = z.infer<typeof NoteTextSchema>;
 
@@ -78,6 +82,8 @@ export const ChargeLineSchema = z.object({
   minutes: z.optional(z.number().check(z.minimum(0), z.maximum(1440))),
   status: ChargeStatusSchema,
   source: SourceSchema,
+  /** True when the page showed no units for the line and 1 was assumed. */
+  unitsAssumed: z.optional(z.boolean()),
 });
 export type ChargeLine = z.infer<typeof ChargeLineSchema>;
 

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { EvidenceSchema, FindingSchema } from '../engine/model';
 import { OverlayPlacementSchema } from '../shared/settings';
+import { ReadSummarySchema } from '../reader/read-summary';
 
 export const TabReportSchema = z.object({
   /** 'ready' once at least one frame has reported; 'empty' when no note or 97116 charge was found. */
@@ -15,6 +16,8 @@ export const TabReportSchema = z.object({
   warnings: z.array(z.string()),
   method: z.enum(['cms', 'per-code']),
   medicare: z.boolean(),
+  /** What was read (sources, lengths, payer basis) and what is missing for a verdict. */
+  read: z.optional(ReadSummarySchema),
 });
 export type TabReport = z.infer<typeof TabReportSchema>;
 

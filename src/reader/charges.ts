@@ -263,11 +263,10 @@ export function chargeFromFields(
   const found = findProcedureCode(fields.code);
   if (!found) return undefined;
   const modifiers = fields.modifiers.length > 0 ? fields.modifiers : trailingModifiers(found.rest);
-  let units = fields.units === undefined ? undefined : parseWholeNumber(fields.units);
-  if (units === undefined || units > 999) {
-    units = 1;
-    read.assumedUnits++;
-  }
+  const shown = fields.units === undefined ? undefined : parseWholeNumber(fields.units);
+  const unitsAssumed = shown === undefined || shown > 999;
+  const units = shown === undefined || shown > 999 ? 1 : shown;
+  if (unitsAssumed) read.assumedUnits++;
   const minutesValue = fields.minutes === undefined ? undefined : parseWholeNumber(fields.minutes);
   const role = fields.provider ? roleFromText(fields.provider) : undefined;
   if (role) read.providerRoles.add(role);
@@ -281,6 +280,7 @@ export function chargeFromFields(
     source: { url: read.url, selector, label },
   };
   if (minutesValue !== undefined && minutesValue <= 1440) line.minutes = minutesValue;
+  if (unitsAssumed) line.unitsAssumed = true;
   return line;
 }
 

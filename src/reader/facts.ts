@@ -13,16 +13,25 @@ export interface PageFacts {
   dateOfService?: string;
   payerName?: string;
   payerMethodHint?: UnitMethod;
+  /** The encounter, visit or account number the page shows: the key that says which encounter is on screen. */
+  encounterId?: string;
   furnishedBy: ProviderRole[];
 }
 
-type FactKind = 'date' | 'payer' | 'provider';
+type FactKind = 'date' | 'payer' | 'encounter' | 'provider';
 
 function factKind(label: string): FactKind {
   const key = label.toLowerCase();
   if (/date|dos/.test(key)) return 'date';
-  if (/insurance|payer|payor/.test(key)) return 'payer';
+  if (/insurance|payer|payor|financial|fin class/.test(key)) return 'payer';
+  if (/encounter|account|acct|visit/.test(key)) return 'encounter';
   return 'provider';
+}
+
+/** The first token of an encounter or account number ("E-20417", "#88123"), or nothing that looks like one. */
+export function encounterIdFrom(value: string): string | undefined {
+  const token = /[A-Za-z0-9][A-Za-z0-9._/-]{0,63}/.exec(value.replace(/^[\s#:]+/, ''))?.[0];
+  return token && /\d/.test(token) ? token : undefined;
 }
 
 function valueElementText(el: Element, ctx: VisibilityContext): string {
@@ -79,6 +88,7 @@ export function readPageFacts(labels: ReadonlyArray<{ node: Text }>, ctx: Visibi
     const kind = factKind(match[1]);
     if (kind === 'date' && facts.dateOfService) continue;
     if (kind === 'payer' && facts.payerName) continue;
+    if (kind === 'encounter' && facts.encounterId) continue;
     const value = valueAfterLabel(node, match.index + match[0].length, ctx);
     if (!value) continue;
     if (kind === 'date') {
@@ -88,6 +98,9 @@ export function readPageFacts(labels: ReadonlyArray<{ node: Text }>, ctx: Visibi
       facts.payerName = truncate(value, 200);
       const hint = payerMethodHint(value);
       if (hint) facts.payerMethodHint = hint;
+    } else if (kind === 'encounter') {
+      const id = encounterIdFrom(value);
+      if (id) facts.encounterId = id;
     } else {
       const role = roleFromText(value);
       if (role && !facts.furnishedBy.includes(role)) facts.furnishedBy.push(role);
@@ -171,5 +184,6 @@ export function readTimeInOut(
     id: stableId('time', selector),
     text: lines.join('\n'),
     source: { url, selector, label: 'Time in/out' },
+    kind: 'time',
   };
 }

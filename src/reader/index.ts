@@ -330,6 +330,7 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
   if (facts.dateOfService) snapshot.dateOfService = facts.dateOfService;
   if (facts.payerName) snapshot.payerName = facts.payerName;
   if (facts.payerMethodHint) snapshot.payerMethodHint = facts.payerMethodHint;
+  if (facts.encounterId) snapshot.encounterId = facts.encounterId;
   const roles = ROLE_ORDER.filter((role) => facts.furnishedBy.includes(role));
   if (roles.length > 0) snapshot.furnishedBy = roles;
 

@@ -56,18 +56,21 @@ export function makeNote(
 ): NoteText | undefined {
   let text = normaliseNoteText(rawText);
   if (!text) return undefined;
-  if (text.length > MAX_NOTE_CHARS) {
+  const fullLength = text.length;
+  if (fullLength > MAX_NOTE_CHARS) {
     text = text.slice(0, MAX_NOTE_CHARS);
     read.warnings.push(
       `The note field "${label || 'unlabelled'}" is longer than ${MAX_NOTE_CHARS} characters; only the start was read.`,
     );
   }
   const selector = cssPath(el, scope);
-  return {
+  const note: NoteText = {
     id: stableId(prefix, selector),
     text,
     source: { url: read.url, selector, label: label || 'Note' },
   };
+  if (fullLength > text.length) note.cutFrom = fullLength;
+  return note;
 }
 
 function reportLabel(el: Element, ctx: VisibilityContext): string {

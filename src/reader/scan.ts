@@ -114,16 +114,34 @@ export function mayHostShadowRoot(tagName: string): boolean {
 
 /** Labels of page facts: date of service, payer, rendering provider. Matched on short text nodes only. */
 export const FACT_LABEL =
-  /^\s*(date of service|dos|service date|encounter date|visit date|date of visit|primary insurance|insurance|insurance plan|payer|payor|plan|coverage|rendering provider|rendering|provider|treating therapist|therapist|clinician|performed by|furnished by|treated by|supervising therapist)\b/i;
+  /^\s*(date of service|dos|service date|encounter date|visit date|date of visit|primary insurance|insurance|insurance plan|payer|payor|plan|coverage|financial class|fin class|encounter (?:no\.?|number|id|#)|encounter#|account (?:no\.?|number|#)|acct (?:no\.?|#)|visit (?:no\.?|number|id|#)|rendering provider|rendering|provider|treating therapist|therapist|clinician|performed by|furnished by|treated by|supervising therapist)(?![a-z0-9])/i;
 
 /**
  * The first two letters, lower-cased, of every FACT_LABEL name, as first * 128 + second: on a large page most
  * short texts ("Patient 12", "8:05") start otherwise and skip the regex.
  */
 export const FACT_LABEL_STARTS = new Set(
-  ['da', 'do', 'se', 'en', 'vi', 'pr', 'in', 'pa', 'pl', 'co', 're', 'tr', 'th', 'cl', 'pe', 'fu', 'su'].map(
-    (two) => two.charCodeAt(0) * 128 + two.charCodeAt(1),
-  ),
+  [
+    'da',
+    'do',
+    'se',
+    'en',
+    'vi',
+    'pr',
+    'in',
+    'pa',
+    'pl',
+    'co',
+    're',
+    'tr',
+    'th',
+    'cl',
+    'pe',
+    'fu',
+    'su',
+    'fi',
+    'ac',
+  ].map((two) => two.charCodeAt(0) * 128 + two.charCodeAt(1)),
 );
 
 /** False only for a text that FACT_LABEL cannot match. */

@@ -22,6 +22,8 @@ export const FrameSnapshotSchema = z.object({
   /** Payer name and method hints when the page shows the insurance (e.g. "Medicare Part B"). */
   payerName: z.optional(z.string().check(z.maxLength(200))),
   payerMethodHint: z.optional(UnitMethodSchema),
+  /** The encounter, visit or account number the page shows (kept in memory only, like the note). */
+  encounterId: z.optional(z.string().check(z.maxLength(64))),
   furnishedBy: z.optional(z.array(ProviderRoleSchema).check(z.maxLength(3))),
   /** Origins of child frames this frame could not look into (cross-origin). */
   foreignFrameOrigins: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(50)),

@@ -48,7 +48,8 @@ const WATCHED_ATTRIBUTES = [
 /** A cheap fingerprint of what the engine sees: notes, charges and page facts (not the warnings). */
 export function snapshotSignature(snapshot: FrameSnapshot): string {
   const parts: string[] = [];
-  for (const note of snapshot.notes) parts.push('n', note.id, note.source.label ?? '', note.text);
+  for (const note of snapshot.notes)
+    parts.push('n', note.id, note.source.label ?? '', note.text, String(note.cutFrom ?? ''));
   for (const line of snapshot.charges) {
     parts.push(
       'c',
@@ -58,6 +59,7 @@ export function snapshotSignature(snapshot: FrameSnapshot): string {
       line.modifiers.join(':'),
       line.status,
       String(line.minutes ?? ''),
+      line.unitsAssumed ? 'u' : '',
     );
   }
   parts.push(
@@ -65,6 +67,7 @@ export function snapshotSignature(snapshot: FrameSnapshot): string {
     snapshot.dateOfService ?? '',
     snapshot.payerName ?? '',
     snapshot.payerMethodHint ?? '',
+    snapshot.encounterId ?? '',
     (snapshot.furnishedBy ?? []).join(','),
     snapshot.foreignFrameOrigins.join(','),
   );

@@ -20,6 +20,8 @@ export const SiteSettingsSchema = z.object({
   state: SiteStateSchema,
   method: UnitMethodSchema,
   medicare: z.boolean(),
+  /** True when the coder chose the method for this site: it then wins over the payer the page shows. */
+  methodOverride: z.optional(z.boolean()),
   /** Coder-picked selectors that override the reader's heuristics on this site. */
   noteSelectors: z.optional(z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(20))),
   chargeSelectors: z.optional(z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(20))),

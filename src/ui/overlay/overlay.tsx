@@ -7,7 +7,8 @@ import type { Evidence } from '../../engine/model';
 import type { TabReport } from '../../messages/to-content';
 import type { OverlayPlacement } from '../../shared/settings';
 import { FindingList } from '../components/finding-list';
-import { summarize } from '../components/summary';
+import { summarize, verdictOf } from '../components/summary';
+import { MissingNotice, ReadSummaryView } from '../components/read-summary';
 import { t } from '../i18n';
 
 export interface OverlayProps {
@@ -115,10 +116,16 @@ export function Overlay(props: OverlayProps) {
             <p class="gg-empty">{t('staleBody')}</p>
           ) : !report ? (
             <p class="gg-empty">{t('readingPage')}</p>
-          ) : report.findings.length === 0 ? (
-            <p class="gg-empty">{report.status === 'empty' ? t('overlayEmpty') : t('overlayClean')}</p>
           ) : (
-            <FindingList findings={report.findings} onReveal={props.onReveal} compact />
+            <>
+              <MissingNotice report={report} />
+              {report.findings.length > 0 ? (
+                <FindingList findings={report.findings} onReveal={props.onReveal} compact />
+              ) : (
+                verdictOf(report).kind === 'clean' && <p class="gg-empty">{t('overlayClean')}</p>
+              )}
+              <ReadSummaryView report={report} />
+            </>
           )}
           {report && report.foreignOrigins.length > 0 && (
             <p class="gg-hint">{t('foreignOriginsHint', report.foreignOrigins.join(', '))}</p>

@@ -11,7 +11,8 @@ import { ask } from '../ask';
 import { originPattern } from '../../shared/settings';
 import type { SiteStateLabel } from '../../background/site-state';
 import { FindingList } from '../components/finding-list';
-import { summarize } from '../components/summary';
+import { summarize, verdictOf } from '../components/summary';
+import { MissingNotice, ReadSummaryView } from '../components/read-summary';
 import { formatQuery } from '../format-query';
 import { t, type MessageKey } from '../i18n';
 
@@ -203,11 +204,13 @@ export function Popup({ forUrl }: { forUrl?: string }) {
             <p class="gg-summary-line" data-testid="popup-summary">
               {summarize(report)}
             </p>
+            <MissingNotice report={report} />
             {report.findings.length > 0 ? (
               <FindingList findings={report.findings} onReveal={reveal} />
             ) : (
-              <p class="gg-empty">{report.status === 'empty' ? t('emptyNoNote') : t('allSupported')}</p>
+              verdictOf(report).kind === 'clean' && <p class="gg-empty">{t('allSupported')}</p>
             )}
+            <ReadSummaryView report={report} />
             {report.foreignOrigins.length > 0 && (
               <p class="gg-hint">{t('foreignOriginsHint', report.foreignOrigins.join(', '))}</p>
             )}

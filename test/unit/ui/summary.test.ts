@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../../../src/engine/model';
 import type { TabReport } from '../../../src/messages/to-content';
 
 vi.mock('webextension-polyfill', () => browserMock);
-const { summarize } = await import('../../../src/ui/components/summary');
+const { summarize, verdictOf, missingHelp } = await import('../../../src/ui/components/summary');
 const { formatQuery } = await import('../../../src/ui/format-query');
 
 function finding(severity: Severity, message = 'Something'): Finding {
@@ -22,11 +22,12 @@ function finding(severity: Severity, message = 'Something'): Finding {
 }
 
 function report(findings: Finding[], status: TabReport['status'] = 'ready'): TabReport {
+  const count = status === 'empty' ? 0 : 1;
   return {
     status,
     findings,
-    noteCount: 1,
-    chargeCount: 1,
+    noteCount: count,
+    chargeCount: count,
     foreignOrigins: [],
     warnings: [],
     method: 'cms',
@@ -45,6 +46,45 @@ describe('summarize', () => {
     expect(summarize(report([], 'empty'))).toBe('Nothing to check yet');
     expect(summarize(report([]))).toBe('No problems found');
     expect(summarize(undefined)).toBe('Reading…');
+  });
+
+  function withRead(findings: Finding[], missing: Array<'note' | 'gait-line'>, foreign: string[] = []) {
+    const base = report(findings);
+    return {
+      ...base,
+      foreignOrigins: foreign,
+      read: {
+        notes: [],
+        charges: [],
+        payer: { method: 'cms' as const, medicare: true, basis: 'site' as const },
+        missing,
+      },
+    };
+  }
+
+  it('never gives an all-clear without a note and a 97116 line, and says which is missing', () => {
+    // A fee sheet with no note: counts alone (1 note field, 1 line) would have said "No problems found".
+    expect(summarize(withRead([], ['note']))).toBe('Not checked: no note found');
+    expect(verdictOf(withRead([], ['note'])).kind).toBe('missing');
+    expect(summarize(withRead([], ['gait-line']))).toBe('Not checked: no 97116 line found');
+    expect(summarize(withRead([], ['note', 'gait-line']))).toBe('Nothing to check yet');
+    expect(summarize(withRead([], []))).toBe('No problems found');
+    expect(verdictOf(withRead([], [])).kind).toBe('clean');
+  });
+
+  it('keeps naming what is missing next to the findings, and what the coder can do', () => {
+    expect(summarize(withRead([finding('error')], ['note']))).toBe('1 error, Not checked: no note found');
+    const help = missingHelp(withRead([], ['note'], ['https://notes.example.org']));
+    expect(help[0]).toBe('No note found on this page: open the note, or pick the note field.');
+    expect(help[1]).toContain('https://notes.example.org');
+    expect(missingHelp(withRead([], ['gait-line']))).toEqual([
+      'No 97116 charge line found: open the charges or fee sheet, or pick the charge table.',
+    ]);
+  });
+
+  it('without a read summary, a report with no note or no charge is not clean', () => {
+    expect(verdictOf({ ...report([]), noteCount: 0 }).kind).toBe('missing');
+    expect(verdictOf({ ...report([]), chargeCount: 0 }).kind).toBe('missing');
   });
 });
 
