@@ -47,6 +47,51 @@ async function openFixture(path: string): Promise<void> {
   await page.goto(`${server.origin}/fixtures/${path}`, { waitUntil: 'domcontentloaded' });
 }
 
+/**
+ * The overlay's text read over CDP with closed shadow roots pierced: the overlay's shadow root need not be open
+ * to the page for a test to see what the coder sees.
+ */
+async function overlayShows(): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type DomNode = { nodeName: string; nodeValue?: string; children?: DomNode[]; shadowRoots?: DomNode[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const textOf = (node: DomNode): string =>
+      node.nodeName === 'STYLE'
+        ? ''
+        : `${node.nodeName === '#text' ? (node.nodeValue ?? '') : ''}${[...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf).join(' ')}`;
+    const findHost = (node: DomNode): DomNode | undefined =>
+      node.nodeName === 'GAITGUARD-OVERLAY'
+        ? node
+        : [...(node.children ?? [])].map(findHost).find((found) => found !== undefined);
+    const host = findHost(root);
+    return host ? textOf(host).replace(/\s+/g, ' ').trim() : '';
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function waitForOverlayText(accept: (text: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await overlayShows();
+    if (accept(text)) return text;
+    await new Promise((done) => setTimeout(done, 150));
+  }
+  throw new Error(`The overlay never showed the expected text; last: ${text}`);
+}
+
+/** What the popup (bound to the test tab, refreshing each second) shows, once it shows `needle`. */
+async function waitForPopupText(needle: string): Promise<string> {
+  await extensionPage.waitForFunction(
+    (wanted) => document.body.innerText.replace(/\s+/g, ' ').includes(wanted),
+    needle,
+    { timeout: 20_000 },
+  );
+  return (await extensionPage.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
+}
+
 const until = (accept: (report: TabReport) => boolean): Promise<TabReport> => reportWhere(ask, tabId, accept);
 
 beforeAll(async () => {
@@ -170,8 +215,18 @@ describe('single-frame fixtures', () => {
     const quotes = quotesOf(report);
     expect(quotes).toContain('note:97116): 23 min');
     expect(quotes.join(' ')).not.toContain('45 min');
-    // "Provider: Kim Lee, PTA" on the page: a PTA furnished the care, so the CQ modifier is due.
-    expect(rulesOf(report)).toContain('cq-modifier-missing');
+    // "Insurance: Blue Cross Blue Shield PPO" on the page: the per-code method, and no Medicare CQ rule.
+    expect(report.read?.payer).toMatchObject({ method: 'per-code', medicare: false, basis: 'page' });
+    expect(rulesOf(report)).not.toContain('cq-modifier-missing');
+    // The same encounter billed to Medicare Part B: "Provider: Kim Lee, PTA" on the page makes CQ due.
+    await page.evaluate(() => {
+      const payer = [...document.querySelectorAll('span.text')].find((span) =>
+        span.textContent?.startsWith('Insurance:'),
+      );
+      if (payer) payer.textContent = 'Insurance: Medicare Part B';
+    });
+    const medicare = await until((r) => rulesOf(r).includes('cq-modifier-missing'));
+    expect(medicare.read?.payer).toMatchObject({ pageName: 'Medicare Part B', method: 'cms', basis: 'page' });
   });
 
   it('OpenEMR fee sheet: ignores diagnoses and deleted lines, and a line deleted in the page', async () => {
@@ -220,6 +275,51 @@ describe('single-frame fixtures', () => {
     expect(quotesOf(second).join(' ')).not.toContain('× 2 GP');
     const shown = await waitForOverlayFindings(page, { atLeast: 2 });
     expect(shown.map((finding) => finding.rule)).toContain('repetitive-walking');
+  });
+});
+
+describe('never a false all-clear', () => {
+  it('a fee sheet with no note: popup and overlay name the missing note, never "No problems"', async () => {
+    await openFixture('fee-sheet-no-note.html');
+    const report = await until((r) => r.chargeCount === 2 && r.read !== undefined);
+    expect(report.read?.missing).toEqual(['note']);
+    const popup = await waitForPopupText('Not checked: no note found');
+    expect(popup).toContain('No note found on this page: open the note, or pick the note field.');
+    expect(popup).toContain('Charge: 97110, no units shown (1 assumed)');
+    expect(popup).toContain('Method: per-code method, because the page shows payer "Commercial"');
+    expect(popup).toContain('Encounter: A-7781204');
+    expect(popup).not.toMatch(/No problems|supported by the note/);
+    const overlay = await waitForOverlayText((text) => text.includes('Not checked: no note found'));
+    expect(overlay).toContain('No note found on this page');
+    expect(overlay).toContain('Charge: 97116 × 3 GP');
+    expect(overlay).not.toMatch(/No problems|supported by the note/);
+  });
+
+  it('a note with no charge line: both name the missing 97116 line; the payer follows the page', async () => {
+    await openFixture('note-no-charge.html');
+    const report = await until((r) => r.noteCount === 1 && r.read !== undefined);
+    expect(report.read?.missing).toEqual(['gait-line']);
+    expect(report.method).toBe('per-code');
+    const popup = await waitForPopupText('Not checked: no 97116 line found');
+    expect(popup).toContain('No 97116 charge line found');
+    expect(popup).toMatch(/Note: Daily treatment note, \d[\d,]* characters, frame 0/);
+    expect(popup).toContain('because the page shows payer "Aetna Choice POS II"');
+    expect(popup).not.toMatch(/No problems|supported by the note/);
+    const overlay = await waitForOverlayText((text) => text.includes('Not checked: no 97116 line found'));
+    expect(overlay).not.toMatch(/No problems|supported by the note/);
+  });
+
+  it('a payer chosen in a select: Medicare Part B on the page means the CMS method', async () => {
+    await openFixture('payer-field.html');
+    const report = await until((r) => r.noteCount === 1 && r.chargeCount === 2 && r.read !== undefined);
+    expect(report.read?.payer).toEqual({
+      pageName: 'Medicare Part B',
+      method: 'cms',
+      medicare: true,
+      basis: 'page',
+    });
+    expect(report.read?.missing).toEqual([]);
+    await waitForPopupText('because the page shows payer "Medicare Part B"');
   });
 });
 

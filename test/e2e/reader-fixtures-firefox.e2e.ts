@@ -30,6 +30,16 @@ async function openFixture(path: string): Promise<void> {
   await page.goto(`${server.origin}/fixtures/${path}`, { waitUntil: 'domcontentloaded' });
 }
 
+/** What the popup (bound to the test tab, refreshing each second) shows, once it shows `needle`. */
+async function popupShows(needle: string): Promise<string> {
+  await extensionPage.waitForFunction(
+    (wanted: string) => document.body.innerText.replace(/\s+/g, ' ').includes(wanted),
+    { timeout: 20_000 },
+    needle,
+  );
+  return (await extensionPage.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
+}
+
 async function appendHtml(html: string): Promise<void> {
   await page.evaluate((markup) => document.body.insertAdjacentHTML('beforeend', markup), html);
 }
@@ -57,6 +67,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
   await server?.close();
+});
+
+describe('never a false all-clear in Firefox', () => {
+  it('a fee sheet with no note: the popup names the missing note, never "No problems"', async () => {
+    await openFixture('fee-sheet-no-note.html');
+    const report = await until((r) => r.chargeCount === 2 && r.read !== undefined);
+    expect(report.read?.missing).toEqual(['note']);
+    const popup = await popupShows('Not checked: no note found');
+    expect(popup).toContain('No note found on this page: open the note, or pick the note field.');
+    expect(popup).toContain('Charge: 97110, no units shown (1 assumed)');
+    expect(popup).not.toMatch(/No problems|supported by the note/);
+  });
+
+  it('a note with no charge line: the popup names the missing 97116 line', async () => {
+    await openFixture('note-no-charge.html');
+    const report = await until((r) => r.noteCount === 1 && r.read !== undefined);
+    expect(report.read?.missing).toEqual(['gait-line']);
+    expect(report.read?.payer).toMatchObject({ pageName: 'Aetna Choice POS II', method: 'per-code' });
+    const popup = await popupShows('Not checked: no 97116 line found');
+    expect(popup).toContain('No 97116 charge line found');
+    expect(popup).not.toMatch(/No problems|supported by the note/);
+  });
 });
 
 describe('reader fixtures in Firefox', () => {

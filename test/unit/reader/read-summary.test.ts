@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { MAX_NOTE_CHARS } from '../../../src/engine/limits';
 import { readFrame } from '../../../src/reader/index';
 import { mergeFrames } from '../../../src/reader/merge';
-import { decidePayer, matchPayer } from '../../../src/reader/payer-methods';
+import { decidePayer, matchPayer, type SitePayerSetting } from '../../../src/reader/payer-methods';
 import { missingFor, summarizeRead } from '../../../src/reader/read-summary';
 import type { FrameSnapshot } from '../../../src/reader/snapshot';
 import { loadPage, pageFromHtml } from './helpers';
 
-const SITE_MEDICARE = { method: 'cms' as const, medicare: true };
+const SITE_MEDICARE: SitePayerSetting = { method: 'cms', medicare: true };
 
 function summaryOf(snapshot: FrameSnapshot, site = SITE_MEDICARE) {
   const payer = decidePayer(snapshot.payerName, site);
@@ -24,13 +24,22 @@ function summaryOf(snapshot: FrameSnapshot, site = SITE_MEDICARE) {
 }
 
 describe('what was read: a fee sheet with no note anywhere', () => {
-  const snapshot = readFrame(loadPage('fee-sheet-no-note.html', 'https://ridge.example.org/charges').window.document);
+  const snapshot = readFrame(
+    loadPage('fee-sheet-no-note.html', 'https://ridge.example.org/charges').window.document,
+  );
   const summary = summaryOf(snapshot);
 
   it('names the missing note, and reads both lines, the blank units cell named as assumed', () => {
     expect(summary.missing).toEqual(['note']);
     expect(summary.notes).toEqual([]);
-    expect(summary.charges.map(({ code, units, unitsAssumed, modifiers }) => [code, units, unitsAssumed, modifiers])).toEqual([
+    expect(
+      summary.charges.map(({ code, units, unitsAssumed, modifiers }) => [
+        code,
+        units,
+        unitsAssumed,
+        modifiers,
+      ]),
+    ).toEqual([
       ['97116', 3, undefined, ['GP']],
       ['97110', 1, true, ['GP']],
     ]);
@@ -39,12 +48,19 @@ describe('what was read: a fee sheet with no note anywhere', () => {
   it('shows the account number, the service date and a commercial financial class as the per-code method', () => {
     expect(summary.encounterId).toBe('A-7781204');
     expect(summary.dateOfService).toBe('2025-03-11');
-    expect(summary.payer).toEqual({ pageName: 'Commercial', method: 'per-code', medicare: false, basis: 'page' });
+    expect(summary.payer).toEqual({
+      pageName: 'Commercial',
+      method: 'per-code',
+      medicare: false,
+      basis: 'page',
+    });
   });
 });
 
 describe('what was read: a note with no charge line', () => {
-  const snapshot = readFrame(loadPage('note-no-charge.html', 'https://bayfront.example.org/note/448120').window.document);
+  const snapshot = readFrame(
+    loadPage('note-no-charge.html', 'https://bayfront.example.org/note/448120').window.document,
+  );
   const summary = summaryOf(snapshot);
 
   it('reads the note with its label and length, and names the missing 97116 line', () => {
@@ -67,18 +83,25 @@ describe('what was read: a note with no charge line', () => {
 });
 
 describe('what was read: a payer chosen in a select', () => {
-  const snapshot = readFrame(loadPage('payer-field.html', 'https://harbor.example.org/visit').window.document);
+  const snapshot = readFrame(
+    loadPage('payer-field.html', 'https://harbor.example.org/visit').window.document,
+  );
 
   it('takes the selected option only, and Medicare Part B means the CMS method', () => {
     expect(snapshot.payerName).toBe('Medicare Part B');
     const summary = summaryOf(snapshot, { method: 'per-code', medicare: false });
-    expect(summary.payer).toEqual({ pageName: 'Medicare Part B', method: 'cms', medicare: true, basis: 'page' });
+    expect(summary.payer).toEqual({
+      pageName: 'Medicare Part B',
+      method: 'cms',
+      medicare: true,
+      basis: 'page',
+    });
     expect(summary.missing).toEqual([]);
     expect(summary.dateOfService).toBe('2025-04-02');
   });
 
   it("the coder's override for the site wins over the page, and says so", () => {
-    const summary = summaryOf(snapshot, { method: 'per-code', medicare: false, override: true } as never);
+    const summary = summaryOf(snapshot, { method: 'per-code', medicare: false, override: true });
     expect(summary.payer.basis).toBe('override');
     expect(summary.payer.method).toBe('per-code');
   });
@@ -111,7 +134,9 @@ describe('payer table', () => {
     });
     // An organisation's own table replaces the default one.
     const own = [{ match: 'crossroads', method: 'cms' as const, medicare: false }];
-    expect(decidePayer('Crossroads Benefit Trust', { method: 'per-code', medicare: false }, own)).toMatchObject({
+    expect(
+      decidePayer('Crossroads Benefit Trust', { method: 'per-code', medicare: false }, own),
+    ).toMatchObject({
       method: 'cms',
       basis: 'page',
     });
@@ -123,8 +148,8 @@ describe('missing for a verdict', () => {
     const doc = pageFromHtml(`
       <label for="ti">Time in</label><input id="ti" value="09:05">
       <label for="to">Time out</label><input id="to" value="09:50">
-      <table><tr><th>CPT</th><th>Units</th><th>Status</th></tr><tr><td>97116</td><td>3</td><td>Deleted</td></tr></table>`).window
-      .document;
+      <table><tr><th>CPT</th><th>Units</th><th>Status</th></tr><tr><td>97116</td><td>3</td><td>Deleted</td></tr></table>`)
+      .window.document;
     const snapshot = readFrame(doc);
     const encounter = mergeFrames([{ frameId: 0, snapshot }], { name: 'x', method: 'cms', medicare: true });
     expect(missingFor(encounter)).toEqual(['note', 'gait-line']);
