@@ -11,6 +11,8 @@ import { audit } from './audit';
 import { buildEncounter } from './inputs';
 import { EXIT, HELP, UsageError, readOptions, type FailOn } from './options';
 import { checkJson, checkNdjson, formatHuman } from './output';
+import { reviewDay } from '../engine/day-review';
+import { reviewHuman, reviewJson } from './units-output';
 import { callerDirectory, colorWanted } from './terminal';
 
 declare const __GAITGUARD_VERSION__: string | undefined;
@@ -74,12 +76,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const encounter = await buildEncounter(options.files, options.charges, choice, source);
     const findings = analyzeEncounter(encounter);
+    const review = reviewDay(encounter, findings);
     io.stdout(
       options.format === 'json'
-        ? checkJson(findings)
+        ? checkJson(findings, reviewJson(review))
         : options.format === 'ndjson'
           ? checkNdjson(findings)
-          : formatHuman(findings, io.color),
+          : `${formatHuman(findings, io.color)}\n${reviewHuman(review)}`,
     );
     return fails(findings, options.failOn) ? EXIT.findings : EXIT.ok;
   } catch (error) {

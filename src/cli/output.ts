@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { Finding, RuleId, Severity } from '../engine/model';
 import { FindingSchema, RuleIdSchema, SEVERITIES } from '../engine/model';
+import { ClaimOutputSchema, UnitsOutputSchema } from './units-output';
 
 /**
  * Raised when a consumer of the JSON output would have to change: a key removed, renamed or retyped.
@@ -22,6 +23,10 @@ export const OutputFindingSchema = FindingSchema;
 export const CheckOutputSchema = z.object({
   schemaVersion: SchemaVersion,
   findings: z.array(OutputFindingSchema),
+  /** The day's units table (every timed code of the date). */
+  units: z.optional(UnitsOutputSchema),
+  /** The recommended claim: all findings folded into one set of lines. */
+  claim: z.optional(ClaimOutputSchema),
 });
 export type CheckOutput = z.infer<typeof CheckOutputSchema>;
 
@@ -67,8 +72,8 @@ export function outputFinding(f: Finding): Finding {
   return { rule, severity, message, explanation, evidence, fix, source };
 }
 
-export function checkJson(findings: readonly Finding[]): string {
-  const out: CheckOutput = { schemaVersion: SCHEMA_VERSION, findings: findings.map(outputFinding) };
+export function checkJson(findings: readonly Finding[], day?: Pick<CheckOutput, 'units' | 'claim'>): string {
+  const out: CheckOutput = { schemaVersion: SCHEMA_VERSION, findings: findings.map(outputFinding), ...day };
   return `${JSON.stringify(out)}\n`;
 }
 
