@@ -241,8 +241,10 @@ export function unitsJson(units: DayUnits) {
       minutes: line.minutes,
       supported: line.supported,
       billed: line.billed,
-      ...(line.range && line.range.min !== line.range.max ? { range: [line.range.min, line.range.max] } : {}),
-      ...(line.minutesFrom === 'total' ? { minutes_from: 'total' } : {}),
+      ...(line.range && line.range.min !== line.range.max
+        ? { range: [line.range.min, line.range.max] as [number, number] }
+        : {}),
+      ...(line.minutesFrom === 'total' ? { minutes_from: 'total' as const } : {}),
     })),
   };
 }
