@@ -7,6 +7,7 @@ import { mergeFrames } from '../reader/merge';
 import { decidePayer } from '../reader/payer-methods';
 import { summarizeRead } from '../reader/read-summary';
 import { analyzeEncounter, type EditTables } from '../engine/index';
+import { reviewDay } from '../engine/day-review';
 import type { Finding, Severity } from '../engine/model';
 import { bySeverity } from '../engine/model';
 import type { TabReport } from '../messages/to-content';
@@ -120,6 +121,7 @@ export function buildReport(
     method: payer.method,
     medicare: payer.medicare,
     read: summarizeRead({ encounter, payer, ...(encounterId ? { encounterId } : {}) }),
+    day: reviewDay(encounter, findings, tables),
   };
 }
 

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { EvidenceSchema, FindingSchema } from '../engine/model';
 import { OverlayPlacementSchema } from '../shared/settings';
 import { ReadSummarySchema } from '../reader/read-summary';
+import { DayReviewSchema } from '../engine/day-review';
 
 export const TabReportSchema = z.object({
   /** 'ready' once at least one frame has reported; 'empty' when no note or 97116 charge was found. */
@@ -18,6 +19,8 @@ export const TabReportSchema = z.object({
   medicare: z.boolean(),
   /** What was read (sources, lengths, payer basis) and what is missing for a verdict. */
   read: z.optional(ReadSummarySchema),
+  /** The day's units table, the recommended claim and each charge line's on-screen name. */
+  day: z.optional(DayReviewSchema),
 });
 export type TabReport = z.infer<typeof TabReportSchema>;
 

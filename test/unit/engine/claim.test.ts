@@ -142,3 +142,14 @@ describe('recommended claim: coder-side modifiers', () => {
     expect(after({ note, charges: '97116:2:GP' })).toEqual(['97116 × 2 GP', '97110 × 1 GP']);
   });
 });
+
+describe('the day review crosses the message boundary intact', () => {
+  it('parses with DayReviewSchema for the whole-day demo shape', async () => {
+    const { DayReviewSchema } = await import('../../../src/engine/day-review');
+    const note =
+      'O: Gait training (97116): 25 min, VC for step length, CGA, 200 ft with FWW. Total timed minutes: 47.';
+    const r = review({ note, charges: '97116:4:GP,97110:2:GP' });
+    const { rules: _rules, ...day } = r;
+    expect(DayReviewSchema.parse(day)).toEqual(day);
+  });
+});
