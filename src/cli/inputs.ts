@@ -212,5 +212,8 @@ export async function buildEncounter(
   });
   if (!parsed.success)
     throw new UsageError(`the files do not make a valid encounter (${firstIssue(parsed.error)})`);
+  // A page the reader found nothing on would otherwise come back as "no findings", an all-clear on nothing.
+  if (parsed.data.charges.length === 0 && parsed.data.notes.every((n) => n.text.trim() === ''))
+    throw new UsageError('nothing to check: no note text and no charge lines were found in the input');
   return parsed.data;
 }

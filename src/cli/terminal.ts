@@ -3,6 +3,8 @@
  * give any: whether to colour, and which directory relative paths are read from.
  */
 
+import path from 'node:path';
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
@@ -20,11 +22,15 @@ export function colorWanted(env: Env, stdoutIsTTY: boolean): boolean {
 }
 
 /**
- * The directory the user typed the command in. `npm run check` runs scripts from the package root and keeps
- * the caller's directory in INIT_CWD; it is used only when npm is running this package's own script, since
- * another project's script may have changed directory after npm set INIT_CWD.
+ * The directory the user typed the command in. `npm run check` runs from the package root and keeps the
+ * caller's directory in INIT_CWD. It is used only for this package's own script, still in the package root:
+ * another project's scripts write their paths relative to their root, and a process started from the script
+ * in another directory inherits INIT_CWD without it being its caller's.
  */
 export function callerDirectory(env: Env, cwd: string): string {
-  const ownScript = env.npm_lifecycle_event !== undefined && env.npm_package_name === 'gaitguard';
+  const ownScript =
+    env.npm_package_name === 'gaitguard' &&
+    env.npm_package_json !== undefined &&
+    path.resolve(path.dirname(env.npm_package_json)) === path.resolve(cwd);
   return ownScript && env.INIT_CWD ? env.INIT_CWD : cwd;
 }

@@ -74,6 +74,19 @@ describe('input from stdin and relative paths', () => {
     expect(stdout).toBe('');
     expect(stderr).toBe('gaitguard: stdin is empty: nothing to check\n');
   });
+  it.each([
+    ['a page without a note or a fee sheet', 'page.html', '<html><body><p>Schedule</p></body></html>'],
+    ['a blank note', 'blank.txt', '\n \n'],
+  ])('%s is an error, not an all-clear', async (_, name, content) => {
+    const { dir, file } = tmpDir();
+    file(name, content);
+    const { code, stdout, stderr } = await run([name], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'gaitguard: nothing to check: no note text and no charge lines were found in the input\n',
+    );
+  });
   it('reads relative paths from the caller directory, not the process directory', async () => {
     const { dir, file } = tmpDir();
     file('visit.txt', readFileSync(NOTE, 'utf8'));
@@ -83,10 +96,19 @@ describe('input from stdin and relative paths', () => {
     expect(elsewhere.code).toBe(2);
     expect(elsewhere.stderr).toBe('gaitguard: visit.txt: cannot read (ENOENT)\n');
   });
-  it('uses INIT_CWD only when npm runs this package', () => {
-    const npm = { npm_lifecycle_event: 'check', npm_package_name: 'gaitguard', INIT_CWD: '/home/coder' };
+  it('uses INIT_CWD only when npm runs this package, from its root', () => {
+    const npm = {
+      npm_lifecycle_event: 'check',
+      npm_package_name: 'gaitguard',
+      npm_package_json: '/repo/package.json',
+      INIT_CWD: '/home/coder',
+    };
     expect(callerDirectory(npm, '/repo')).toBe('/home/coder');
-    expect(callerDirectory({ ...npm, npm_package_name: 'billing-scripts' }, '/repo/sub')).toBe('/repo/sub');
+    // Another project's script: its paths are written relative to its own root.
+    const other = { ...npm, npm_package_name: 'billing-scripts' };
+    expect(callerDirectory(other, '/repo')).toBe('/repo');
+    // A process the script started elsewhere inherits INIT_CWD, which is not its caller's directory.
+    expect(callerDirectory(npm, '/tmp/visits')).toBe('/tmp/visits');
     expect(callerDirectory({ INIT_CWD: '/home/coder' }, '/elsewhere')).toBe('/elsewhere');
   });
 });
