@@ -78,7 +78,7 @@ function plainScan(text: string): number {
 }
 
 /** Varies the typical note per encounter (minutes, distances, one sentence) so the NDJSON is not one line repeated. */
-function auditLine(i: number): string {
+export function auditLine(i: number): string {
   const gait = 23 + (i % 15);
   const note = TYPICAL_NOTE.replace('Gait training (97116): 30 min', `Gait training (97116): ${gait} min`)
     .replace('Amb 150 ft x3', `Amb ${100 + (i % 9) * 10} ft x3`)

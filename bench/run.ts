@@ -9,11 +9,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchEngine } from './engine';
 import { benchAdversarial } from './adversarial';
+import { benchAuditJobs } from './audit-jobs';
 import { benchExtension, benchReader } from './browser';
 import { benchSizes } from './sizes';
 import { loopNsPerChar, progress, round } from './stats';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const CLI = 'dist/cli/gaitguard.mjs';
 
 type Budget = { max: number } | { min: number };
 
@@ -22,6 +24,7 @@ const BUDGETS = {
   engine_1mb_ms: { max: 50 },
   engine_encounters_per_s: { min: 5000 },
   adversarial_1mb_ms: { max: 100 },
+  audit_jobs_speedup: { min: 1.7 },
   reader_10k_ms: { max: 10 },
   reader_unchanged_ms: { max: 1 },
   edit_to_overlay_ms: { max: 300 },
@@ -40,6 +43,9 @@ const UNITS: Record<string, string> = {
   audit_loop_ns_per_char: 'ns',
   naive_ratio: '×',
   naive_agreement: '',
+  audit_jobs1_per_s: '/s',
+  audit_jobs2_per_s: '/s',
+  audit_jobs_speedup: '×',
   adversarial_1mb_ms: 'ms',
   reader_10k_ms: 'ms',
   reader_unchanged_ms: 'ms',
@@ -55,6 +61,7 @@ const UNITS: Record<string, string> = {
 function ensureBuilt(): void {
   if (
     existsSync(resolve(ROOT, 'dist/chrome/manifest.json')) &&
+    existsSync(resolve(ROOT, CLI)) &&
     existsSync(resolve(ROOT, 'dist/test/chrome'))
   ) {
     return;
@@ -62,6 +69,8 @@ function ensureBuilt(): void {
   progress('dist/ is missing: building');
   const result = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
   if (result.status !== 0) throw new Error('the build failed');
+  const cli = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (cli.status !== 0) throw new Error('the CLI build failed');
 }
 
 function passes(value: number, budget: Budget): boolean {
@@ -87,6 +96,8 @@ async function main(): Promise<void> {
   const engine = await benchEngine();
   progress('adversarial 1 MB notes');
   const adversarial = benchAdversarial();
+  progress('audit --jobs 1 and 2 (the bundled CLI)');
+  const auditJobs = benchAuditJobs(resolve(ROOT, CLI));
   progress('sizes');
   const sizes = benchSizes(resolve(ROOT, 'dist/chrome'));
   // With two cores, this process's garbage collector finishing the engine's megabyte notes in the background
@@ -107,6 +118,9 @@ async function main(): Promise<void> {
     naive_ratio: round(engine.naive_ratio, 2),
     naive_agreement: round(engine.naive_agreement, 3),
     adversarial_1mb_ms: round(adversarial.adversarial_1mb_ms, 1),
+    audit_jobs1_per_s: Math.round(auditJobs.audit_jobs1_per_s),
+    audit_jobs2_per_s: Math.round(auditJobs.audit_jobs2_per_s),
+    audit_jobs_speedup: round(auditJobs.audit_jobs_speedup, 2),
     reader_10k_ms: round(reader.reader_10k_ms, 2),
     reader_unchanged_ms: round(reader.reader_unchanged_ms, 4),
     reader_50k_ms: round(reader.reader_50k_ms, 1),
