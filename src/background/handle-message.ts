@@ -7,14 +7,21 @@ import { ContentToBackgroundSchema, PageToBackgroundSchema } from '../messages/t
 import type { ContentToBackground, PageToBackground } from '../messages/to-background';
 import { siteOriginOf } from '../shared/settings';
 
+/** Who sent a content message, as the browser (not the message) says. */
+export interface ContentContext {
+  tabId: number;
+  frameId: number;
+  /** The tab's top document's site. */
+  topOrigin: string;
+  /** The sending frame's own site: a frame of another site inside an enabled page is not that page. */
+  frameOrigin: string;
+}
+
 export type Reply = { ok: true; data?: unknown } | { ok: false; error: string };
 
 export interface MessageHandlers {
   extensionOrigin: string;
-  fromContent(
-    message: ContentToBackground,
-    context: { tabId: number; frameId: number; topOrigin: string },
-  ): Promise<Reply>;
+  fromContent(message: ContentToBackground, context: ContentContext): Promise<Reply>;
   fromPage(message: PageToBackground): Promise<Reply>;
 }
 
@@ -33,6 +40,16 @@ function schemeAndHost(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The sending frame's own site. Chromium reports it as `origin` (also for about:blank and srcdoc frames,
+ * which inherit their parent's); Firefox reports the frame's URL only.
+ */
+export function frameOriginOf(sender: browser.Runtime.MessageSender): string | undefined {
+  const declared = (sender as { origin?: unknown }).origin;
+  if (typeof declared === 'string' && declared !== 'null') return siteOriginOf(declared);
+  return siteOriginOf(sender.url);
 }
 
 export function createMessageHandler(handlers: MessageHandlers) {
@@ -55,10 +72,17 @@ export function createMessageHandler(handlers: MessageHandlers) {
       const topOrigin =
         siteOriginOf(sender.tab?.url) ?? (sender.frameId === 0 ? siteOriginOf(senderUrl) : undefined);
       if (!topOrigin) return { ok: false, error: 'Rejected message: unknown page origin' };
+      const frameOrigin = frameOriginOf(sender);
+      if (!frameOrigin) return { ok: false, error: 'Rejected message: unknown frame origin' };
       const parsed = ContentToBackgroundSchema.safeParse(message);
       if (!parsed.success)
         return { ok: false, error: `Rejected message: ${describeIssues(parsed.error.issues)}` };
-      return await handlers.fromContent(parsed.data, { tabId, frameId: sender.frameId ?? 0, topOrigin });
+      return await handlers.fromContent(parsed.data, {
+        tabId,
+        frameId: sender.frameId ?? 0,
+        topOrigin,
+        frameOrigin,
+      });
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : 'Unexpected error' };
     }

@@ -28,7 +28,7 @@ export async function activeOrigins(settings: EffectiveSettings): Promise<string
 }
 
 export async function syncRegistration(origins: readonly string[]): Promise<void> {
-  const matches = [...new Set(origins.map(originPattern))].sort();
+  const matches = [...new Set(origins.map((origin) => originPattern(origin)))].sort();
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
   if (matches.length === 0) {
     if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
@@ -69,7 +69,11 @@ export async function injectIntoOpenTabs(origin: string): Promise<void> {
   );
 }
 
-/** Asks every reader in the origin's open tabs to remove itself and its overlay. */
+/**
+ * Asks every reader of the origin in open tabs to remove itself and its overlay: tabs showing the site, by
+ * their top origin (scheme, host and port). Frames of the site inside other pages are reached by the worker
+ * through their ports, and each script also stops itself when it sees its site turned off.
+ */
 export async function teardownOpenTabs(origin: string): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(

@@ -1,5 +1,7 @@
 /**
  * Settings are the only thing GaitGuard persists (storage.local). Nothing of a note is ever part of them.
+ * A site is an origin: scheme, host and port. Two ports of one host are two sites, because an EHR on one
+ * port and another application on the next are run by different people.
  */
 import * as z from 'zod/mini';
 import { RuleIdSchema, UnitMethodSchema } from '../engine/model';
@@ -15,7 +17,7 @@ export const OverlayPlacementSchema = z.object({
 export type OverlayPlacement = z.infer<typeof OverlayPlacementSchema>;
 
 export const SiteSettingsSchema = z.object({
-  /** e.g. "https://emr.example.org" */
+  /** e.g. "https://emr.example.org" or "http://127.0.0.1:8765" */
   origin: z.string().check(z.maxLength(300)),
   state: SiteStateSchema,
   method: UnitMethodSchema,
@@ -30,20 +32,32 @@ export const SiteSettingsSchema = z.object({
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
+/** The version this build writes; older records are migrated forward by settings-migrate.ts. */
+export const SETTINGS_VERSION = 2;
+
 export const SettingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
   sites: z.record(z.string(), SiteSettingsSchema),
   disabledRules: z.array(RuleIdSchema),
   overlayHidden: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { sites: {}, disabledRules: [], overlayHidden: false };
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  sites: {},
+  disabledRules: [],
+  overlayHidden: false,
+};
 
 export function defaultSiteSettings(origin: string): SiteSettings {
   return { origin, state: 'on', method: 'cms', medicare: true };
 }
 
-/** The origin a site is keyed by, or undefined for pages GaitGuard can never run on (chrome://, about:, files). */
+/**
+ * The origin a site is keyed by (scheme, host and port, as URL.origin gives it), or undefined for pages
+ * GaitGuard can never run on (chrome://, about:, files).
+ */
 export function siteOriginOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
@@ -54,9 +68,19 @@ export function siteOriginOf(url: string | undefined): string | undefined {
   }
 }
 
-/** Match pattern covering every page of an origin ("https://emr.example.org/*"). */
-export function originPattern(origin: string): string {
-  const { protocol, hostname } = new URL(origin);
-  // Match patterns carry no port; a pattern for the host covers every port of it.
-  return `${protocol}//${hostname}/*`;
+/**
+ * Match pattern covering every page of one origin and no other: "http://127.0.0.1:8765/*". Without the
+ * port a pattern covers every port of the host, which would hand the permission and the script to whatever
+ * else listens there. Firefox matches patterns by host alone; there the content script's and the worker's
+ * own origin checks keep other ports out.
+ */
+export function originPattern(origin: string, portsInPatterns = patternsCarryPorts()): string {
+  const { protocol, hostname, port } = new URL(origin);
+  return `${protocol}//${hostname}${port && portsInPatterns ? `:${port}` : ''}/*`;
+}
+
+/** Chromium honours a port in a match pattern; Firefox (the one with runtime.getBrowserInfo) does not. */
+export function patternsCarryPorts(): boolean {
+  const firefox = (globalThis as { browser?: { runtime?: { getBrowserInfo?: unknown } } }).browser;
+  return typeof firefox?.runtime?.getBrowserInfo !== 'function';
 }

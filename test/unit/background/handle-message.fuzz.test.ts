@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import type browser from 'webextension-polyfill';
 import {
   createMessageHandler,
+  frameOriginOf,
+  type ContentContext,
   type MessageHandlers,
   type Reply,
 } from '../../../src/background/handle-message';
@@ -22,7 +24,7 @@ type Sender = browser.Runtime.MessageSender;
 
 interface Calls {
   page: unknown[];
-  content: Array<{ message: unknown; context: { tabId: number; frameId: number; topOrigin: string } }>;
+  content: Array<{ message: unknown; context: ContentContext }>;
 }
 
 /** Handlers that record what reached them; `failWith` makes them throw or reject like a broken store would. */
@@ -229,6 +231,11 @@ const sender: fc.Arbitrary<Sender> = fc.record(
       { requiredKeys: ['index'] },
     ),
     frameId: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100 }), fc.constant(-1)),
+    // Chromium's own word for the sending frame's origin (opaque frames say "null").
+    origin: fc.oneof(
+      fc.webUrl().map((url) => new URL(url).origin),
+      fc.constantFrom('null', 'http://127.0.0.1:8765', 'http://localhost:8766'),
+    ),
     id: fc.constantFrom('abcdefghijklmnopabcdefghijklmnop', 'someone-else'),
   },
   { requiredKeys: [] },
@@ -271,6 +278,9 @@ async function checkOne(
     expect(context.tabId).toBe(from.tab?.id);
     expect(context.tabId).toBeGreaterThanOrEqual(0);
     expect(context.frameId).toBe(from.frameId ?? 0);
+    // The frame's site is the browser's word too: its origin, or its URL's where no origin is given.
+    expect(context.frameOrigin).toBe(frameOriginOf(from));
+    expect(context.frameOrigin).toMatch(/^https?:\/\//);
     expect(ownKeysDeep(passed)).not.toContain('tabId');
     expect(ownKeysDeep(passed)).not.toContain('__proto__');
   }
@@ -373,8 +383,47 @@ describe('a content script speaks only for its own tab', () => {
     );
     expect(reply).toEqual({ ok: true });
     expect(calls.content).toHaveLength(1);
-    expect(calls.content[0]!.context).toEqual({ tabId: 7, frameId: 3, topOrigin: 'https://emr.example.org' });
+    expect(calls.content[0]!.context).toEqual({
+      tabId: 7,
+      frameId: 3,
+      topOrigin: 'https://emr.example.org',
+      frameOrigin: 'https://emr.example.org',
+    });
     expect(calls.content[0]!.message).not.toHaveProperty('tabId');
+  });
+
+  it("binds a frame's messages to the frame's own site, as the browser reports it, not the page's", async () => {
+    const calls: Calls = { page: [], content: [] };
+    const handle = createMessageHandler(recordingHandlers(calls));
+    // Chromium names the frame's origin; another port of the same host is another site.
+    await handle({ type: 'frame-gone' }, {
+      url: 'http://127.0.0.1:8801/note.html',
+      origin: 'http://127.0.0.1:8801',
+      tab: { id: 4, url: 'http://127.0.0.1:8802/top.html', index: 0 } as browser.Tabs.Tab,
+      frameId: 9,
+    } as Sender);
+    // Firefox gives the frame's URL only.
+    await handle(
+      { type: 'frame-gone' },
+      {
+        url: 'http://localhost:8801/note.html',
+        tab: { id: 4, url: 'http://127.0.0.1:8802/top.html', index: 0 } as browser.Tabs.Tab,
+        frameId: 10,
+      },
+    );
+    expect(calls.content.map((call) => [call.context.topOrigin, call.context.frameOrigin])).toEqual([
+      ['http://127.0.0.1:8802', 'http://127.0.0.1:8801'],
+      ['http://127.0.0.1:8802', 'http://localhost:8801'],
+    ]);
+    const reply = await handle(
+      { type: 'frame-gone' },
+      {
+        url: 'about:blank',
+        tab: { id: 4, url: 'http://127.0.0.1:8802/top.html', index: 0 } as browser.Tabs.Tab,
+        frameId: 11,
+      },
+    );
+    expect(reply).toEqual({ ok: false, error: 'Rejected message: unknown frame origin' });
   });
 
   it('rejects content messages that come from no tab at all', async () => {

@@ -23,6 +23,17 @@ describe('siteView (the content script reads settings without zod)', () => {
     expect(siteView(stored, 'https://fees.example.org')?.state).toBe('on');
   });
 
+  it('counts a site as on only when the coder or the policy turned it on', () => {
+    const policy = { sites: [{ origin: 'https://policy.example.org/' }] };
+    expect(siteView({ sites: {} }, 'https://policy.example.org', policy)?.state).toBe('on');
+    expect(siteView({ sites: {} }, 'https://policy.example.org:8443', policy)).toBeUndefined();
+    expect(siteView(stored, 'https://emr.example.org:8443')).toBeUndefined();
+    // A locking policy keeps its site on even where the coder's own entry says paused.
+    const locked = { sites: [{ origin: 'https://emr.example.org' }], lock: true };
+    expect(siteView(stored, 'https://emr.example.org', locked)?.state).toBe('on');
+    expect(siteView(stored, 'https://emr.example.org', { ...locked, lock: false })?.state).toBe('paused');
+  });
+
   it('answers undefined for anything that is not a stored site', () => {
     expect(siteView(stored, 'https://other.example.org')).toBeUndefined();
     expect(siteView(undefined, 'https://emr.example.org')).toBeUndefined();

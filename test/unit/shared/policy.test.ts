@@ -80,9 +80,12 @@ describe('site helpers', () => {
     expect(siteOriginOf(undefined)).toBeUndefined();
   });
 
-  it('builds a match pattern without the port, which match patterns cannot carry', () => {
-    expect(originPattern('http://127.0.0.1:8765')).toBe('http://127.0.0.1/*');
-    expect(originPattern('https://emr.example.org')).toBe('https://emr.example.org/*');
+  it('builds a match pattern for one origin, port included where the browser honours it', () => {
+    expect(originPattern('http://127.0.0.1:8765', true)).toBe('http://127.0.0.1:8765/*');
+    expect(originPattern('https://emr.example.org', true)).toBe('https://emr.example.org/*');
+    expect(originPattern('https://emr.example.org:8443', true)).toBe('https://emr.example.org:8443/*');
+    // Firefox matches by host only; there the frame and worker checks keep other ports out.
+    expect(originPattern('http://127.0.0.1:8765', false)).toBe('http://127.0.0.1/*');
   });
 
   it('describes a site that is switched on but lost its permission as blocked', () => {
