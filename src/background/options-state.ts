@@ -8,13 +8,39 @@ const TABLES_KEY = 'tables';
 export interface OptionsState extends EffectiveSettings {
   tables: { name: string; effective: string }[];
   tablesImported: boolean;
+  /** Policy keys and entries that did not parse and were left out. */
+  policyProblems: string[];
+  /** A stored settings record that could not be read, kept aside rather than replaced. */
+  setAside?: { problem: string; at: string };
 }
 
-export async function loadImportedTables(): Promise<EditTables | undefined> {
-  const stored = (await browser.storage.local.get(TABLES_KEY))[TABLES_KEY];
+export const TABLES_STORAGE_KEY = TABLES_KEY;
+
+let tablesCache: Promise<EditTables | undefined> | undefined;
+
+function parseStoredTables(stored: unknown): EditTables | undefined {
   if (stored === undefined) return undefined;
   const parsed = EditTablesSchema.safeParse(stored);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The imported tables, read from storage once and then kept current by `noteTablesChange`. */
+export function loadImportedTables(): Promise<EditTables | undefined> {
+  tablesCache ??= browser.storage.local
+    .get(TABLES_KEY)
+    .then((stored) => parseStoredTables(stored[TABLES_KEY]))
+    .catch(() => {
+      tablesCache = undefined;
+      return undefined;
+    });
+  return tablesCache;
+}
+
+/** Keeps the copy current when storage changes; true when the tables changed. */
+export function noteTablesChange(changes: Record<string, { newValue?: unknown }>, area: string): boolean {
+  if (area !== 'local' || !(TABLES_KEY in changes)) return false;
+  tablesCache = Promise.resolve(parseStoredTables(changes[TABLES_KEY]?.newValue));
+  return true;
 }
 
 /** Validates a replacement file; the error names the first problem so the coder can fix the file. */
@@ -45,11 +71,17 @@ export function describeTables(tables: EditTables): { name: string; effective: s
   ];
 }
 
-export async function buildOptionsState(settings: EffectiveSettings): Promise<OptionsState> {
+export async function buildOptionsState(
+  settings: EffectiveSettings,
+  policyProblems: string[],
+  setAside: { problem: string; at: string } | undefined,
+): Promise<OptionsState> {
   const imported = await loadImportedTables();
   return {
     ...settings,
     tables: describeTables(imported ?? DEFAULT_TABLES),
     tablesImported: imported !== undefined,
+    policyProblems,
+    ...(setAside ? { setAside: { problem: setAside.problem, at: setAside.at } } : {}),
   };
 }

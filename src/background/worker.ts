@@ -1,11 +1,19 @@
 /**
- * The background worker: merges each tab's frames, runs the rule engine, feeds the overlay, popup and badge,
- * and keeps per-site script registrations in step with settings and permissions. Listeners are attached
- * synchronously at start so a worker woken by an event receives it.
+ * The background worker: the report store of every tab (each tab's frames merged and analysed once per
+ * change, the result pushed to the overlay and to any open popup over ports), the trust boundary for
+ * content messages, and the per-site script registrations kept in step with settings and permissions.
+ * Listeners are attached synchronously at start so a worker woken by an event receives it.
  */
 import browser from 'webextension-polyfill';
-import { createMessageHandler, type Reply } from './handle-message';
-import { loadEffectiveSettings, updateSettings } from './settings-store';
+import { createMessageHandler, frameOriginOf, type ContentContext, type Reply } from './handle-message';
+import {
+  clearSetAside,
+  loadEffectiveSettings,
+  loadPolicyRead,
+  loadSetAside,
+  noteStorageChange,
+  updateSettings,
+} from './settings-store';
 import {
   activeOrigins,
   hasOriginPermission,
@@ -14,32 +22,66 @@ import {
   teardownOpenTabs,
 } from './sites';
 import {
-  buildReport,
+  cachedReport,
   dropFrame,
-  dropOrigin,
+  dropFrameOrigin,
   dropTab,
   frameOfMergedId,
-  knownTabOrigins,
+  ignoreFrame,
+  knownOrigins,
   knowsTab,
+  pageSafeReport,
   putFrame,
+  reportFor,
   siteSettingsFor,
+  storeStats,
+  tabIds,
   tabOrigin,
   worstSeverity,
 } from './tab-reports';
+import { createDebouncer } from './debounce';
+import { createWriteLimiter, frameVerdict } from './frame-trust';
+import {
+  addFramePort,
+  postToFrame,
+  postToWatchers,
+  removeFramePort,
+  unwatch,
+  watchedTabs,
+  watchTab,
+} from './ports';
 import type { ContentToBackground, PageToBackground } from '../messages/to-background';
 import type { BackgroundToContent, TabReport } from '../messages/to-content';
+import { FRAME_PORT, TAB_STATE_PORT, WatchTabMessageSchema, type TabState } from '../messages/to-page';
 import type { Evidence, RuleId, Severity } from '../engine/model';
 import { defaultSiteSettings, originPattern, siteOriginOf } from '../shared/settings';
 import type { Settings, SiteSettings } from '../shared/settings';
+import { ANALYSIS_DEBOUNCE_MS, ANALYSIS_MAX_WAIT_MS, SETTINGS_WRITES_PER_MINUTE } from '../shared/limits';
 import { describeSiteState } from './site-state';
-import { buildOptionsState, loadImportedTables, parseTablesFile, saveImportedTables } from './options-state';
+import {
+  buildOptionsState,
+  loadImportedTables,
+  noteTablesChange,
+  parseTablesFile,
+  saveImportedTables,
+} from './options-state';
 
 const BADGE_COLOURS: Record<Severity, string> = { error: '#b3261e', warning: '#8a5300', info: '#1a5fb4' };
 
-const pendingAnalysis = new Map<number, ReturnType<typeof setTimeout>>();
 const resendAsked = new Set<number>();
+/** Sites of frames the coder allowed in one tab although the page around them is not on (memory only). */
+const allowedInTab = new Map<number, Set<string>>();
+const writeLimiter = createWriteLimiter(SETTINGS_WRITES_PER_MINUTE);
+/** The sites that are on and still permitted; kept current by reconcile(), read by every content message. */
+let activeSet: Promise<Set<string>> | undefined;
+
+function currentActive(): Promise<Set<string>> {
+  activeSet ??= loadEffectiveSettings().then(async (settings) => new Set(await activeOrigins(settings)));
+  return activeSet;
+}
 
 async function send(tabId: number, message: BackgroundToContent, frameId?: number): Promise<void> {
+  if (frameId !== undefined && postToFrame(tabId, frameId, message)) return;
   await browser.tabs
     .sendMessage(tabId, message, frameId === undefined ? undefined : { frameId })
     .catch(() => undefined);
@@ -55,33 +97,59 @@ async function updateBadge(tabId: number, report: TabReport | undefined): Promis
       .catch(() => undefined);
 }
 
-async function analyzeTab(tabId: number): Promise<TabReport | undefined> {
-  const settings = await loadEffectiveSettings();
-  const report = buildReport(tabId, settings, await loadImportedTables());
+/** Brings the tab's report up to date (computing it only if something changed) and pushes it everywhere. */
+async function publish(tabId: number): Promise<void> {
+  const [settings, tables] = await Promise.all([loadEffectiveSettings(), loadImportedTables()]);
+  const report = reportFor(tabId, settings, tables);
   await updateBadge(tabId, report);
   if (report) {
     const origin = tabOrigin(tabId);
     const site = origin ? settings.sites[origin] : undefined;
     await send(
       tabId,
-      { type: 'report', report, overlayHidden: settings.overlayHidden, placement: site?.overlay },
+      {
+        type: 'report',
+        report: pageSafeReport(tabId, report),
+        overlayHidden: settings.overlayHidden,
+        placement: site?.overlay,
+      },
       0,
     );
   }
-  return report;
+  await pushTabState(tabId);
 }
 
-/** Coalesces the bursts of snapshots that several frames send on load into one analysis. */
-function scheduleAnalysis(tabId: number): void {
-  const pending = pendingAnalysis.get(tabId);
-  if (pending !== undefined) clearTimeout(pending);
-  pendingAnalysis.set(
+const analysis = createDebouncer<number>(
+  (tabId) => void publish(tabId),
+  ANALYSIS_DEBOUNCE_MS,
+  ANALYSIS_MAX_WAIT_MS,
+);
+
+async function tabState(tabId: number): Promise<TabState> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const origin = siteOriginOf(tab?.url);
+  const [settings, tables] = await Promise.all([loadEffectiveSettings(), loadImportedTables()]);
+  // A pending analysis will push its own state; until then the last report stands.
+  const report = analysis.pending(tabId) ? cachedReport(tabId) : reportFor(tabId, settings, tables);
+  const site = origin ? siteSettingsFor(settings, origin) : undefined;
+  const state = origin
+    ? describeSiteState(settings, origin, await hasOriginPermission(origin))
+    : 'unsupported';
+  return {
     tabId,
-    setTimeout(() => {
-      pendingAnalysis.delete(tabId);
-      void analyzeTab(tabId);
-    }, 30),
-  );
+    origin,
+    state,
+    locked: origin ? settings.lockedOrigins.includes(origin) : false,
+    method: site?.method ?? 'cms',
+    medicare: site?.medicare ?? true,
+    ...(report ? { report } : {}),
+    overlayHidden: settings.overlayHidden,
+  };
+}
+
+async function pushTabState(tabId: number): Promise<void> {
+  if (!watchedTabs().has(tabId)) return;
+  postToWatchers(tabId, { type: 'tab-state', state: await tabState(tabId) });
 }
 
 async function revealEvidence(tabId: number, evidence: Evidence): Promise<Reply> {
@@ -93,8 +161,8 @@ async function revealEvidence(tabId: number, evidence: Evidence): Promise<Reply>
 }
 
 /**
- * After an update the old content scripts are orphaned; the new ones are injected into open tabs of enabled
- * sites and replace them (the old ones leave on the new instance's signal), so coders need not reload.
+ * After an update the old content scripts are orphaned (their port to the old worker closes, so they
+ * leave); the new ones are injected into open tabs of enabled sites, so coders need not reload.
  */
 async function afterInstall(reason: string): Promise<void> {
   await reconcile();
@@ -103,105 +171,145 @@ async function afterInstall(reason: string): Promise<void> {
   await Promise.all(origins.map((origin) => injectIntoOpenTabs(origin)));
 }
 
-async function reconcile(): Promise<void> {
-  const settings = await loadEffectiveSettings();
-  await syncRegistration(await activeOrigins(settings));
+let reconciling: Promise<unknown> = Promise.resolve();
+
+/**
+ * Brings the active sites and the script registration in line with settings and permissions. Runs one at
+ * a time: a settings change and the popup's own request both reconcile, and two overlapping registrations
+ * of the same script id would fail.
+ */
+function reconcile(): Promise<Set<string>> {
+  const run = reconciling.then(async () => {
+    const settings = await loadEffectiveSettings();
+    const active = activeOrigins(settings).then((origins) => new Set(origins));
+    activeSet = active;
+    await syncRegistration([...(await active)]);
+    return active;
+  });
+  reconciling = run.catch(() => undefined);
+  return run;
 }
 
-async function fromContent(
-  message: ContentToBackground,
-  context: { tabId: number; frameId: number; topOrigin: string },
-): Promise<Reply> {
-  const { tabId, frameId, topOrigin } = context;
+async function fromContent(message: ContentToBackground, context: ContentContext): Promise<Reply> {
+  const { tabId, frameId, topOrigin, frameOrigin } = context;
+  if (message.type === 'frame-gone') {
+    dropFrame(tabId, frameId);
+    if (frameId === 0) {
+      resendAsked.delete(tabId);
+      analysis.cancel(tabId);
+      await updateBadge(tabId, undefined);
+      await pushTabState(tabId);
+    } else {
+      analysis.schedule(tabId);
+    }
+    return { ok: true };
+  }
+  const settings = await loadEffectiveSettings();
+  const verdict = frameVerdict(
+    settings,
+    await currentActive(),
+    topOrigin,
+    frameOrigin,
+    allowedInTab.get(tabId),
+  );
+  if (verdict) {
+    if (message.type === 'snapshot') {
+      ignoreFrame(tabId, frameId, topOrigin, frameOrigin, verdict);
+      analysis.schedule(tabId);
+      // A frame of a site that is off or paused has no business running: it is told to stop.
+      if (verdict !== 'top-origin-off') void send(tabId, { type: 'teardown' }, frameId);
+    }
+    return { ok: false, error: `Ignored: ${verdict}` };
+  }
   switch (message.type) {
     case 'snapshot': {
       const wasKnown = knowsTab(tabId);
-      putFrame(tabId, frameId, topOrigin, message.snapshot);
+      const put = putFrame(tabId, frameId, topOrigin, frameOrigin, message.snapshot);
       // After a worker restart the other frames' parts are gone: ask every frame of the tab once.
       if (!wasKnown && !resendAsked.has(tabId)) {
         resendAsked.add(tabId);
         void send(tabId, { type: 'resend' });
       }
-      scheduleAnalysis(tabId);
-      return { ok: true };
+      analysis.schedule(tabId);
+      return put.accepted ? { ok: true } : { ok: false, error: `Ignored: ${put.reason}` };
     }
-    case 'frame-gone':
-      dropFrame(tabId, frameId);
-      if (frameId === 0) {
-        resendAsked.delete(tabId);
-        await updateBadge(tabId, undefined);
-      } else {
-        scheduleAnalysis(tabId);
-      }
-      return { ok: true };
     case 'reveal-request':
+      if (frameId !== 0) return { ok: false, error: 'Rejected: only the top frame shows findings' };
       return revealEvidence(tabId, message.evidence);
-    case 'save-overlay':
-      await updateSettings((settings) => {
-        const site = settings.sites[topOrigin];
+    case 'save-overlay': {
+      const refused = refuseWrite(context);
+      if (refused) return refused;
+      await updateSettings((own) => {
+        const site = own.sites[topOrigin];
         if (site) site.overlay = message.placement;
       });
       return { ok: true };
-    case 'save-pick':
+    }
+    case 'save-pick': {
+      const refused = refuseWrite(context);
+      if (refused) return refused;
       await updateSettings((own) =>
         editSite(own, topOrigin, (site) => {
           site[message.kind === 'note' ? 'noteSelectors' : 'chargeSelectors'] = [message.selector];
         }),
       );
-      await send(tabId, { type: 'resend' });
       return { ok: true };
+    }
   }
+}
+
+/** Writes that outlive the page come from the top frame of the page itself, a few a minute at most. */
+function refuseWrite(context: ContentContext): Reply | undefined {
+  if (context.frameId !== 0 || context.frameOrigin !== context.topOrigin) {
+    return { ok: false, error: 'Rejected: only the page itself may save settings' };
+  }
+  if (!writeLimiter.allow(context.tabId)) return { ok: false, error: 'Rejected: too many writes' };
+  return undefined;
+}
+
+async function enableOrigins(origins: readonly string[], tabId: number | undefined): Promise<Reply> {
+  const valid = origins.map((origin) => siteOriginOf(origin)).filter((origin) => origin !== undefined);
+  if (valid.length !== origins.length) return { ok: false, error: 'Not a web site origin' };
+  for (const origin of valid) {
+    if (!(await hasOriginPermission(origin))) {
+      return { ok: false, error: `GaitGuard has no permission for ${origin} yet` };
+    }
+  }
+  await updateSettings((own) => {
+    for (const origin of valid) editSite(own, origin, (site) => (site.state = 'on'));
+  });
+  if (tabId !== undefined) {
+    const allowed = allowedInTab.get(tabId) ?? new Set();
+    valid.forEach((origin) => allowed.add(origin));
+    allowedInTab.set(tabId, allowed);
+  }
+  await reconcile();
+  await Promise.all(valid.map((origin) => injectIntoOpenTabs(origin)));
+  if (tabId !== undefined) void send(tabId, { type: 'resend' });
+  return { ok: true };
 }
 
 async function fromPage(message: PageToBackground): Promise<Reply> {
   switch (message.type) {
-    case 'get-tab-state': {
-      const tab = await browser.tabs.get(message.tabId).catch(() => undefined);
-      const origin = siteOriginOf(tab?.url);
-      const settings = await loadEffectiveSettings();
-      const report = knowsTab(message.tabId)
-        ? buildReport(message.tabId, settings, await loadImportedTables())
-        : undefined;
-      const site = origin ? siteSettingsFor(settings, origin) : undefined;
-      const state = origin
-        ? describeSiteState(settings, origin, await hasOriginPermission(origin))
-        : 'unsupported';
-      return {
-        ok: true,
-        data: {
-          origin,
-          state,
-          locked: origin ? settings.lockedOrigins.includes(origin) : false,
-          method: site?.method ?? 'cms',
-          medicare: site?.medicare ?? true,
-          report,
-          overlayHidden: settings.overlayHidden,
-        },
-      };
-    }
-    case 'enable-site': {
-      if (!(await hasOriginPermission(message.origin))) {
-        return { ok: false, error: `GaitGuard has no permission for ${message.origin} yet` };
-      }
-      await updateSettings((own) => editSite(own, message.origin, (site) => (site.state = 'on')));
-      await reconcile();
-      await injectIntoOpenTabs(message.origin);
-      return { ok: true };
-    }
+    case 'get-tab-state':
+      return { ok: true, data: await tabState(message.tabId) };
+    case 'enable-site':
+      return enableOrigins([message.origin], message.tabId);
+    case 'enable-sites':
+      return enableOrigins(message.origins, message.tabId);
     case 'pause-site': {
       if (await isLocked(message.origin)) return LOCKED;
       await updateSettings((own) =>
         editSite(own, message.origin, (site) => (site.state = message.paused ? 'paused' : 'on')),
       );
       await reconcile();
-      if (message.paused) await stopOriginTabs(message.origin);
+      if (message.paused) await stopOrigin(message.origin);
       else await injectIntoOpenTabs(message.origin);
       return { ok: true };
     }
     case 'disable-site': {
       const settings = await loadEffectiveSettings();
       if (settings.lockedOrigins.includes(message.origin)) return LOCKED;
-      await stopOriginTabs(message.origin);
       // A site an (unlocked) policy lists would come back "on"; the coder's "off" is kept as paused.
       await updateSettings((own) => {
         if (settings.policyOrigins.includes(message.origin)) {
@@ -210,6 +318,7 @@ async function fromPage(message: PageToBackground): Promise<Reply> {
           delete own.sites[message.origin];
         }
       });
+      await stopOrigin(message.origin);
       await browser.permissions.remove({ origins: [originPattern(message.origin)] }).catch(() => false);
       await reconcile();
       return { ok: true };
@@ -223,7 +332,6 @@ async function fromPage(message: PageToBackground): Promise<Reply> {
           site.methodOverride = true;
         }),
       );
-      await reanalyzeOrigin(message.origin);
       return { ok: true };
     }
     case 'set-rule-enabled': {
@@ -238,23 +346,37 @@ async function fromPage(message: PageToBackground): Promise<Reply> {
         if (origin) editSite(own, origin, (site) => (site.disabledRules = toggle(site.disabledRules ?? [])));
         else own.disabledRules = toggle(own.disabledRules);
       });
-      await reanalyzeAll();
       return { ok: true };
     }
+    case 'clear-picks':
+      await updateSettings((own) => {
+        const site = own.sites[message.origin];
+        if (site) delete site[message.kind === 'note' ? 'noteSelectors' : 'chargeSelectors'];
+      });
+      return { ok: true };
     case 'reveal':
       return revealEvidence(message.tabId, message.evidence);
-    case 'get-settings':
-      return { ok: true, data: await buildOptionsState(await loadEffectiveSettings()) };
+    case 'get-settings': {
+      const [settings, policy, setAside] = await Promise.all([
+        loadEffectiveSettings(),
+        loadPolicyRead(),
+        loadSetAside(),
+      ]);
+      return { ok: true, data: await buildOptionsState(settings, policy.problems, setAside) };
+    }
+    case 'dismiss-set-aside':
+      await clearSetAside();
+      return { ok: true };
+    case 'get-worker-stats':
+      return { ok: true, data: { ...storeStats } };
     case 'import-tables': {
       const parsed = parseTablesFile(message.tables);
       if (!parsed.ok) return parsed;
       await saveImportedTables(parsed.tables);
-      await reanalyzeAll();
       return { ok: true };
     }
     case 'reset-tables':
       await saveImportedTables(undefined);
-      await reanalyzeAll();
       return { ok: true };
     case 'toggle-overlay': {
       const settings = await updateSettings((own) => {
@@ -279,38 +401,38 @@ function editSite(settings: Settings, origin: string, change: (site: SiteSetting
   settings.sites[origin] = site;
 }
 
-async function stopOriginTabs(origin: string): Promise<void> {
+/**
+ * Stops GaitGuard in every frame of a site, in every tab: tabs showing it on top, and frames of it inside
+ * other sites' pages. What those frames sent is dropped from the reports.
+ */
+async function stopOrigin(origin: string): Promise<void> {
   await teardownOpenTabs(origin);
-  clearOriginTabs(origin);
+  for (const tabId of tabIds()) {
+    for (const frameId of framesOf(tabId, origin)) void send(tabId, { type: 'teardown' }, frameId);
+  }
+  for (const tabId of dropFrameOrigin(origin)) {
+    if (knowsTab(tabId)) analysis.schedule(tabId);
+    else {
+      void updateBadge(tabId, undefined);
+      void pushTabState(tabId);
+    }
+  }
 }
 
-function clearOriginTabs(origin: string): void {
-  for (const tabId of dropOrigin(origin)) void updateBadge(tabId, undefined);
+const frameOrigins = new Map<number, Map<number, string>>();
+
+function framesOf(tabId: number, origin: string): number[] {
+  return [...(frameOrigins.get(tabId) ?? [])].filter(([, at]) => at === origin).map(([frameId]) => frameId);
 }
 
-async function reanalyzeOrigin(origin: string): Promise<void> {
-  const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
-  await Promise.all(
-    tabs.map((tab) => (tab.id !== undefined && knowsTab(tab.id) ? analyzeTab(tab.id) : undefined)),
-  );
-}
-
-async function reanalyzeAll(): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs.map((tab) => (tab.id !== undefined && knowsTab(tab.id) ? analyzeTab(tab.id) : undefined)),
-  );
+/** After settings, policy or tables change: every report and every open popup is brought up to date. */
+function republishAll(): void {
+  for (const tabId of tabIds()) analysis.schedule(tabId);
+  for (const tabId of watchedTabs()) if (!knowsTab(tabId)) void pushTabState(tabId);
 }
 
 async function broadcastOverlayVisibility(hidden: boolean): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs.map((tab) =>
-      tab.id !== undefined && knowsTab(tab.id)
-        ? send(tab.id, { type: 'toggle-overlay', hidden }, 0)
-        : undefined,
-    ),
-  );
+  await Promise.all(tabIds().map((tabId) => send(tabId, { type: 'toggle-overlay', hidden }, 0)));
 }
 
 const handleMessage = createMessageHandler({
@@ -322,15 +444,67 @@ const handleMessage = createMessageHandler({
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   handleMessage(message, sender),
 );
+
+browser.runtime.onConnect.addListener((port) => {
+  const sender = port.sender;
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  if (port.name === TAB_STATE_PORT) {
+    // Only GaitGuard's own pages may follow a tab's full report.
+    let from: URL | undefined;
+    try {
+      from = sender?.url ? new URL(sender.url) : undefined;
+    } catch {
+      from = undefined;
+    }
+    if (!from || `${from.protocol}//${from.host}` !== extensionOrigin) return port.disconnect();
+    port.onMessage.addListener((raw: unknown) => {
+      const parsed = WatchTabMessageSchema.safeParse(raw);
+      if (!parsed.success) return;
+      watchTab(port, parsed.data.tabId);
+      void pushTabState(parsed.data.tabId);
+    });
+    port.onDisconnect.addListener(() => unwatch(port));
+    return;
+  }
+  if (port.name === FRAME_PORT) {
+    const tabId = sender?.tab?.id;
+    const frameId = sender?.frameId ?? 0;
+    const origin = sender ? frameOriginOf(sender) : undefined;
+    if (tabId === undefined || tabId < 0 || !origin) return port.disconnect();
+    addFramePort(tabId, frameId, port);
+    const known = frameOrigins.get(tabId) ?? new Map<number, string>();
+    known.set(frameId, origin);
+    frameOrigins.set(tabId, known);
+    // The browser closes the port when the frame's document goes (navigation, removal, tab closed): that,
+    // not an event the page could dispatch, is when the frame's part of the report ends.
+    port.onDisconnect.addListener(() => {
+      if (!removeFramePort(tabId, frameId, port)) return;
+      frameOrigins.get(tabId)?.delete(frameId);
+      if (!knowsTab(tabId)) return;
+      void fromContent({ type: 'frame-gone' }, { tabId, frameId, topOrigin: '', frameOrigin: origin });
+    });
+    return;
+  }
+  port.disconnect();
+});
+
 browser.runtime.onInstalled.addListener((details) => void afterInstall(details.reason));
 browser.runtime.onStartup.addListener(() => void reconcile());
 browser.permissions.onRemoved.addListener(() => void reconcileAndRelease());
-browser.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'managed') void reconcileAndRelease();
+browser.permissions.onAdded.addListener(() => void reconcileAndRelease());
+browser.storage.onChanged.addListener((changes, area) => {
+  const changed = noteStorageChange(changes, area);
+  const tables = noteTablesChange(changes, area);
+  if (changed.settings || changed.policy) void reconcileAndRelease().then(republishAll);
+  else if (tables) republishAll();
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   dropTab(tabId);
+  analysis.cancel(tabId);
   resendAsked.delete(tabId);
+  allowedInTab.delete(tabId);
+  frameOrigins.delete(tabId);
+  writeLimiter.forget(tabId);
 });
 browser.commands.onCommand.addListener((command) => {
   if (command === 'toggle-overlay') void fromPage({ type: 'toggle-overlay' });
@@ -340,20 +514,13 @@ browser.commands.onCommand.addListener((command) => {
 void reconcileAndRelease();
 
 /**
- * After a permission is withdrawn in the browser's own settings (or policy changes), the registration
- * follows, and open tabs of sites no longer active lose their reader and report now rather than at reload.
- * Their URLs may already be hidden from us, so the tabs are found through the reports we hold.
+ * After a permission is added or withdrawn in the browser's own settings, or settings or policy change, the
+ * registration follows, and every frame of a site no longer active loses its reader and its part of the
+ * reports now rather than at reload. Their URLs may be hidden from us, so frames are found through the store.
  */
 async function reconcileAndRelease(): Promise<void> {
-  await reconcile();
-  const settings = await loadEffectiveSettings();
-  const active = new Set(await activeOrigins(settings));
-  for (const origin of knownTabOrigins()) {
-    // A tab whose top site was never switched on holds a reader only in a frame of another, enabled site.
-    if (active.has(origin) || !(origin in settings.sites)) continue;
-    for (const tabId of dropOrigin(origin)) {
-      void updateBadge(tabId, undefined);
-      void send(tabId, { type: 'teardown' });
-    }
+  const active = await reconcile();
+  for (const origin of knownOrigins()) {
+    if (!active.has(origin)) await stopOrigin(origin);
   }
 }

@@ -5,33 +5,49 @@
  */
 import browser from 'webextension-polyfill';
 import { asBackgroundMessage } from './incoming';
-import { siteView, type SiteView } from './site-settings';
-import { isContextAlive, onContextLost, sendToBackground } from './messenger';
+import { sameView, siteView, type SiteView } from './site-settings';
+import { isContextAlive, onContextLost, openFramePort, sendToBackground } from './messenger';
 import { initFrameReporter } from './report-frame';
 import { initOverlay, type OverlayController } from './overlay';
 import { initRevealer } from './reveal';
 import { startPicker } from './picker';
 import { prewarm } from '../ui/i18n';
+import { OVERLAY_HOST_TAG } from '../reader/constants';
 
+/**
+ * A second copy of this script in the same world (injected again after the site was turned back on)
+ * replaces the first through this slot, which the page cannot see. Copies of an older install live in other
+ * worlds; they leave on their own when their port to the old worker closes (see messenger.ts).
+ */
 const INSTANCE_KEY = Symbol.for('gaitguard.content-instance');
-/** Instances from an older install live in other script worlds; they hear this DOM event and leave. */
-const REPLACED_EVENT = 'gaitguard:replaced';
 
 type Instance = { stop(): void };
 const scope = globalThis as typeof globalThis & { [INSTANCE_KEY]?: Instance };
 
-/** The script is registered per host, so it may land on another port of an enabled host: check the origin. */
-async function siteIfOn(): Promise<SiteView | undefined> {
+/**
+ * This frame's own site settings, or undefined when its site is not on. The frame's origin (scheme, host and
+ * port) is what counts: the script may be registered by host in Firefox, and runs in frames of other sites.
+ */
+async function readSiteView(): Promise<SiteView | undefined> {
   if (location.protocol !== 'https:' && location.protocol !== 'http:') return undefined;
-  const stored = (await browser.storage.local.get('settings')).settings;
-  // A site enabled by policy has no entry of its own until the coder changes something; it is on.
-  const site = siteView(stored, location.origin) ?? { state: 'on' };
-  return site.state === 'on' ? site : undefined;
+  const [stored, managed] = await Promise.all([
+    browser.storage.local.get('settings').then((items) => items.settings),
+    readPolicy(),
+  ]);
+  return siteView(stored, location.origin, managed);
+}
+
+/** The managed policy, where content scripts may read it; undefined where they may not or none is set. */
+async function readPolicy(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get(null);
+  } catch {
+    return undefined;
+  }
 }
 
 async function start(): Promise<void> {
   scope[INSTANCE_KEY]?.stop();
-  document.dispatchEvent(new CustomEvent(REPLACED_EVENT));
 
   const controller = new AbortController();
   const { signal } = controller;
@@ -39,10 +55,23 @@ async function start(): Promise<void> {
   let overlay: OverlayController | undefined;
   const instance: Instance = { stop: () => controller.abort() };
   scope[INSTANCE_KEY] = instance;
-  document.addEventListener(REPLACED_EVENT, () => controller.abort(), { signal });
 
-  const site = await siteIfOn();
-  if (!site || signal.aborted) return;
+  const site = await readSiteView();
+  if (site?.state !== 'on' || signal.aborted) return;
+  // The site's switch is watched here, not only in the worker: turned off or paused in any window, every
+  // frame of it stops at once in every tab; a new pick restarts the reader with it.
+  browser.storage.onChanged.addListener(onStorageChange);
+  signal.addEventListener('abort', () => {
+    if (isContextAlive()) browser.storage.onChanged.removeListener(onStorageChange);
+  });
+  function onStorageChange(_changes: unknown, area: string): void {
+    if (area !== 'local' && area !== 'managed') return;
+    void readSiteView().then((next) => {
+      if (signal.aborted || sameView(next, site)) return;
+      if (next?.state === 'on') void start().catch(() => undefined);
+      else controller.abort();
+    });
+  }
   // Once the extension is reloaded under this page, i18n lookups fail; the reload notice must still speak.
   if (isTop)
     prewarm([
@@ -87,6 +116,13 @@ async function start(): Promise<void> {
     );
   }
 
+  if (isTop) {
+    // A host left by a copy of GaitGuard that died with an older install (its reload notice) goes.
+    document.querySelectorAll(OVERLAY_HOST_TAG).forEach((host) => {
+      if (host !== overlay?.host) host.remove();
+    });
+  }
+
   const onMessage = (raw: unknown): undefined => {
     const message = asBackgroundMessage(raw);
     if (!message) return undefined;
@@ -110,6 +146,7 @@ async function start(): Promise<void> {
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
+  openFramePort(onMessage, signal);
   signal.addEventListener('abort', () => {
     if (isContextAlive()) browser.runtime.onMessage.removeListener(onMessage);
     if (scope[INSTANCE_KEY] === instance) delete scope[INSTANCE_KEY];

@@ -13,6 +13,7 @@ export interface OverlayController {
   setStale(): void;
   setPicking(kind: 'note' | 'charges' | undefined): void;
   root: ShadowRoot;
+  host: HTMLElement;
 }
 
 export interface OverlayCallbacks {
@@ -25,7 +26,7 @@ export interface OverlayCallbacks {
 const DEFAULT_PLACEMENT: OverlayPlacement = { right: 16, bottom: 16, collapsed: false };
 
 export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): OverlayController {
-  const { root } = createShadowHost(document, OVERLAY_STYLES, signal);
+  const { root, host } = createShadowHost(document, OVERLAY_STYLES, signal);
   const mount = document.createElement('div');
   root.append(mount);
   let report: TabReport | undefined;
@@ -70,6 +71,7 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
 
   return {
     root,
+    host,
     show(next, nextHidden, saved) {
       report = next;
       hidden = nextHidden;

@@ -34,6 +34,22 @@ export const EnableSiteMessageSchema = z.object({
   origin,
   tabId: z.optional(tabId),
 });
+/** From the popup: the frames' sites it ignored, all granted in one permission request inside the click. */
+export const EnableSitesMessageSchema = z.object({
+  type: z.literal('enable-sites'),
+  origins: z.array(origin).check(z.minLength(1), z.maxLength(20)),
+  tabId: z.optional(tabId),
+});
+/** From the options page: forget the note field or charge table the coder picked on a site. */
+export const ClearPicksMessageSchema = z.object({
+  type: z.literal('clear-picks'),
+  origin,
+  kind: z.enum(['note', 'charges']),
+});
+/** From the options page: the coder has seen the unreadable settings record that was kept aside. */
+export const DismissSetAsideMessageSchema = z.object({ type: z.literal('dismiss-set-aside') });
+/** From an extension page: the worker's counters (snapshots taken in, analyses run). No note content. */
+export const GetWorkerStatsMessageSchema = z.object({ type: z.literal('get-worker-stats') });
 export const DisableSiteMessageSchema = z.object({ type: z.literal('disable-site'), origin });
 export const PauseSiteMessageSchema = z.object({
   type: z.literal('pause-site'),
@@ -84,6 +100,10 @@ export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 export const PageToBackgroundSchema = z.discriminatedUnion('type', [
   GetTabStateMessageSchema,
   EnableSiteMessageSchema,
+  EnableSitesMessageSchema,
+  ClearPicksMessageSchema,
+  DismissSetAsideMessageSchema,
+  GetWorkerStatsMessageSchema,
   DisableSiteMessageSchema,
   PauseSiteMessageSchema,
   SetSiteMethodMessageSchema,

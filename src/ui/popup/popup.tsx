@@ -2,10 +2,11 @@
  * The toolbar popup: the site switch, the payer method, and the active tab's findings.
  * Permission requests happen inside the click handler, as Firefox requires.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Evidence, UnitMethod } from '../../engine/model';
-import type { TabReport } from '../../messages/to-content';
+import type { Evidence } from '../../engine/model';
+import type { TabState } from '../../messages/to-page';
+import { followTabState } from '../../messages/tab-state-client';
 import type { Reply } from '../../background/handle-message';
 import { ask } from '../ask';
 import { originPattern } from '../../shared/settings';
@@ -16,15 +17,7 @@ import { MissingNotice, ReadSummaryView } from '../components/read-summary';
 import { formatQuery } from '../format-query';
 import { t, type MessageKey } from '../i18n';
 
-export interface TabState {
-  origin?: string;
-  state: SiteStateLabel;
-  locked: boolean;
-  method: UnitMethod;
-  medicare: boolean;
-  report?: TabReport;
-  overlayHidden: boolean;
-}
+export type { TabState };
 
 const STATE_TEXT: Record<SiteStateLabel, MessageKey> = {
   on: 'stateOn',
@@ -53,25 +46,19 @@ export function Popup({ forUrl }: { forUrl?: string }) {
     });
   }, [forUrl]);
 
-  const refresh = useCallback(async () => {
-    if (tabId === undefined) return;
-    const reply = await ask({ type: 'get-tab-state', tabId });
-    if (reply.ok) setState(reply.data as TabState);
-    else setError(reply.error);
-  }, [tabId]);
-
+  // The worker pushes the tab's state on every change; an action's reply only needs to report errors.
   useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), 1000);
-    return () => clearInterval(timer);
-  }, [refresh]);
+    if (tabId === undefined) return undefined;
+    const controller = new AbortController();
+    followTabState(tabId, setState, controller.signal);
+    return () => controller.abort();
+  }, [tabId]);
 
   const run = async (action: () => Promise<Reply | undefined>) => {
     setBusy(true);
     setError(undefined);
     const reply = await action();
     if (reply && !reply.ok) setError(reply.error);
-    await refresh();
     setBusy(false);
   };
 
@@ -234,11 +221,7 @@ export function Popup({ forUrl }: { forUrl?: string }) {
           </button>
         )}
         {state.state === 'on' && (
-          <button
-            type="button"
-            class="gg-link"
-            onClick={() => void ask({ type: 'toggle-overlay' }).then(refresh)}
-          >
+          <button type="button" class="gg-link" onClick={() => void ask({ type: 'toggle-overlay' })}>
             {state.overlayHidden ? t('showOverlay') : t('hideOverlay')}
           </button>
         )}

@@ -32,6 +32,10 @@ function report(findings: Finding[], status: TabReport['status'] = 'ready'): Tab
     warnings: [],
     method: 'cms',
     medicare: true,
+    ignoredFrames: [],
+    cuts: [],
+    detailsInPopup: false,
+    revision: 1,
   };
 }
 
