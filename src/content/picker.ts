@@ -42,6 +42,7 @@ export function startPicker(
   document.addEventListener(
     'mousemove',
     (event) => {
+      if (!event.isTrusted) return;
       const element = pickable(event.target, kind);
       if (!element) {
         box.hidden = true;
@@ -53,8 +54,10 @@ export function startPicker(
     },
     { ...listen, passive: true },
   );
+  // Only the coder's own input picks: a page script can click a decoy (element.click() and dispatched
+  // events are untrusted) to plant a selector of its choosing for every later visit.
   const swallow = (event: Event) => {
-    if (!pickable(event.target, kind)) return;
+    if (!event.isTrusted || !pickable(event.target, kind)) return;
     event.preventDefault();
     event.stopPropagation();
     event.stopImmediatePropagation();
@@ -64,6 +67,7 @@ export function startPicker(
   document.addEventListener(
     'click',
     (event) => {
+      if (!event.isTrusted) return;
       const element = pickable(event.target, kind);
       if (!element) return;
       swallow(event);
@@ -75,7 +79,7 @@ export function startPicker(
   document.addEventListener(
     'keydown',
     (event) => {
-      if (event.key !== 'Escape') return;
+      if (!event.isTrusted || event.key !== 'Escape') return;
       event.preventDefault();
       stop();
     },

@@ -48,7 +48,8 @@ export function Overlay(props: OverlayProps) {
       <div
         class="gg-header"
         onPointerDown={(event) => {
-          if ((event.target as Element).closest('button')) return;
+          // Only the coder's own pointer moves the panel; its position is saved for the site.
+          if (!event.isTrusted || (event.target as Element).closest('button')) return;
           drag.current = {
             x: event.clientX,
             y: event.clientY,
@@ -59,11 +60,11 @@ export function Overlay(props: OverlayProps) {
         }}
         onPointerMove={(event) => {
           const start = drag.current;
-          if (!start) return;
+          if (!start || !event.isTrusted) return;
           move(start.right - (event.clientX - start.x), start.bottom - (event.clientY - start.y), false);
         }}
-        onPointerUp={() => {
-          if (!drag.current) return;
+        onPointerUp={(event) => {
+          if (!drag.current || !event.isTrusted) return;
           drag.current = undefined;
           move(placement.right, placement.bottom, true);
         }}
@@ -74,6 +75,7 @@ export function Overlay(props: OverlayProps) {
           aria-label={t('moveHandle')}
           title={t('moveTitle')}
           onKeyDown={(event) => {
+            if (!event.isTrusted) return;
             const delta: Record<string, [number, number]> = {
               ArrowLeft: [STEP, 0],
               ArrowRight: [-STEP, 0],
@@ -97,7 +99,10 @@ export function Overlay(props: OverlayProps) {
           class="gg-icon"
           aria-expanded={!placement.collapsed}
           aria-label={placement.collapsed ? t('expand') : t('collapse')}
-          onClick={() => props.onPlacementChange({ ...placement, collapsed: !placement.collapsed }, true)}
+          onClick={(event) =>
+            event.isTrusted &&
+            props.onPlacementChange({ ...placement, collapsed: !placement.collapsed }, true)
+          }
         >
           {placement.collapsed ? '▴' : '▾'}
         </button>
@@ -136,16 +141,24 @@ export function Overlay(props: OverlayProps) {
                 type="button"
                 class="gg-link"
                 aria-expanded={menuOpen}
-                onClick={() => setMenuOpen(!menuOpen)}
+                onClick={(event) => event.isTrusted && setMenuOpen(!menuOpen)}
               >
                 {t('wrongField')}
               </button>
               {menuOpen && (
                 <span class="gg-pick">
-                  <button type="button" class="gg-link" onClick={() => props.onPick('note')}>
+                  <button
+                    type="button"
+                    class="gg-link"
+                    onClick={(event) => event.isTrusted && props.onPick('note')}
+                  >
                     {t('pickNote')}
                   </button>
-                  <button type="button" class="gg-link" onClick={() => props.onPick('charges')}>
+                  <button
+                    type="button"
+                    class="gg-link"
+                    onClick={(event) => event.isTrusted && props.onPick('charges')}
+                  >
                     {t('pickCharges')}
                   </button>
                 </span>
