@@ -5,7 +5,6 @@ import type { TabReport } from '../../../src/messages/to-content';
 
 vi.mock('webextension-polyfill', () => browserMock);
 const { summarize, verdictOf, missingHelp } = await import('../../../src/ui/components/summary');
-const { formatQuery } = await import('../../../src/ui/format-query');
 
 function finding(severity: Severity, message = 'Something'): Finding {
   return {
@@ -89,32 +88,5 @@ describe('summarize', () => {
   it('without a read summary, a report with no note or no charge is not clean', () => {
     expect(verdictOf({ ...report([]), noteCount: 0 }).kind).toBe('missing');
     expect(verdictOf({ ...report([]), chargeCount: 0 }).kind).toBe('missing');
-  });
-});
-
-describe('formatQuery', () => {
-  it('lists each finding with the quoted note text (whitespace folded), the fix and the dated source', () => {
-    const text = formatQuery([finding('error', '97116 billed for 3 units; the minutes support 2')], {
-      dateOfService: '2025-03-14',
-    });
-    expect(text).toContain('date of service 2025-03-14');
-    expect(text).toContain('1. [Must fix] 97116 billed for 3 units; the minutes support 2');
-    expect(text).toContain('Note says: "Gait training (97116): 23 min"');
-    expect(text).toContain('Suggested: Bill 2 units of 97116');
-    expect(text).toContain('Source: Medicare Claims Processing Manual, ch.5 §20.2, effective 2024-07-01');
-  });
-
-  it('says plainly when there is nothing to ask', () => {
-    expect(formatQuery([])).toMatch(/no documentation questions/);
-  });
-
-  it('shortens very long quotes', () => {
-    const long = finding('warning');
-    long.evidence = [{ kind: 'note', noteId: '0:n1', start: 0, end: 500, quote: 'walk '.repeat(100) }];
-    const line = formatQuery([long])
-      .split('\n')
-      .find((entry) => entry.includes('Note says'))!;
-    expect(line.length).toBeLessThan(230);
-    expect(line.endsWith('…"')).toBe(true);
   });
 });
