@@ -1,17 +1,29 @@
 /**
- * The findings, grouped by severity, as both the popup and the overlay show them. All text is rendered as
- * text nodes by Preact: note content can never become markup.
+ * The findings, grouped by severity, as the side panel, the popup and the in-page pill show them. All text is
+ * rendered as text nodes by Preact: note content can never become markup.
+ * Keyboard: ArrowDown/ArrowUp (or j/k) move between findings, Enter shows the finding's evidence on the page,
+ * Escape hands focus back (onEscape); each move is announced through a polite live region.
  */
+import { useRef, useState } from 'preact/hooks';
 import type { Evidence, Finding } from '../../engine/model';
 import { SEVERITIES } from '../../engine/model';
 import { SEVERITY_GROUP_KEY, SEVERITY_KEY } from './severity';
 import { t } from '../i18n';
+import { ACK_REASONS, findingKeys, type AckReason, type Acks } from './acknowledge';
 
 export interface FindingListProps {
   findings: readonly Finding[];
   onReveal?: (evidence: Evidence) => void;
-  /** Smaller type and no explanation, for the in-page overlay. */
+  /** Smaller type and no explanation, for the in-page pill. */
   compact?: boolean;
+  /** Charge line id → "line 2 of Fee sheet". */
+  lineLabels?: Readonly<Record<string, string>>;
+  /** Acknowledged findings by key; with onAck the list offers "mark reviewed" and undo. */
+  acks?: Acks;
+  onAck?: (key: string, reason: AckReason | undefined) => void;
+  /** Severity groups as <details> the coder can fold (the popup). */
+  collapsible?: boolean;
+  onEscape?: () => void;
 }
 
 function citation(finding: Finding): string {
@@ -24,54 +36,185 @@ function shortQuote(quote: string): string {
   return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
 }
 
-export function FindingList({ findings, onReveal, compact = false }: FindingListProps) {
+function AckControl({ onAck }: { onAck: (reason: AckReason) => void }) {
+  const [reason, setReason] = useState<AckReason>('chart');
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <button type="button" class="gg-link gg-ack-open" onClick={() => setOpen(true)}>
+        Mark reviewed…
+      </button>
+    );
   return (
-    <div class="gg-findings">
+    <span class="gg-ack">
+      <select
+        aria-label="Reason"
+        value={reason}
+        onChange={(event) => setReason((event.currentTarget as HTMLSelectElement).value as AckReason)}
+      >
+        {(Object.keys(ACK_REASONS) as AckReason[]).map((key) => (
+          <option key={key} value={key}>
+            {ACK_REASONS[key]}
+          </option>
+        ))}
+      </select>
+      <button type="button" class="gg-button gg-ack-confirm" onClick={() => onAck(reason)}>
+        Mark reviewed
+      </button>
+    </span>
+  );
+}
+
+export function FindingList(props: FindingListProps) {
+  const {
+    findings,
+    onReveal,
+    compact = false,
+    lineLabels = {},
+    acks = {},
+    onAck,
+    collapsible = false,
+  } = props;
+  const keys = findingKeys(findings);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const open = findings
+    .map((finding, index) => ({ finding, key: keys[index] ?? '' }))
+    .filter((f) => !acks[f.key]);
+  const reviewed = findings
+    .map((finding, index) => ({ finding, key: keys[index] ?? '' }))
+    .filter((f) => acks[f.key]);
+
+  const evidenceLabel = (evidence: Evidence) => {
+    const quote = shortQuote(evidence.quote);
+    if (evidence.kind !== 'charge') return `“${quote}”`;
+    const where = lineLabels[evidence.chargeId];
+    return where ? `${where}: ${quote}` : quote;
+  };
+
+  const focusFinding = (index: number) => {
+    const items = [...(rootRef.current?.querySelectorAll<HTMLElement>('.gg-finding[data-open]') ?? [])];
+    if (items.length === 0) return;
+    const target = items[(index + items.length) % items.length];
+    if (!target) return;
+    target.focus();
+    const position = items.indexOf(target) + 1;
+    setAnnouncement(
+      `Finding ${position} of ${items.length}: ${target.querySelector('.gg-message')?.textContent ?? ''}`,
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const items = [...(rootRef.current?.querySelectorAll<HTMLElement>('.gg-finding[data-open]') ?? [])];
+    const current = items.findIndex((item) => item === event.target);
+    const inItem = items.findIndex((item) => item.contains(event.target as Node));
+    if (event.key === 'ArrowDown' || (event.key === 'j' && current !== -1)) {
+      event.preventDefault();
+      focusFinding(inItem === -1 ? 0 : inItem + 1);
+    } else if (event.key === 'ArrowUp' || (event.key === 'k' && current !== -1)) {
+      event.preventDefault();
+      focusFinding(inItem === -1 ? items.length - 1 : inItem - 1);
+    } else if (event.key === 'Enter' && current !== -1) {
+      event.preventDefault();
+      const first = open[current]?.finding.evidence.find((e) => e.quote.trim());
+      if (first && onReveal) {
+        onReveal(first);
+        setAnnouncement(`Evidence shown on the page: ${evidenceLabel(first)}`);
+      }
+    } else if (event.key === 'Escape' && props.onEscape) {
+      event.preventDefault();
+      props.onEscape();
+    }
+  };
+
+  const renderFinding = ({ finding, key }: { finding: Finding; key: string }, acked: boolean) => (
+    <li
+      key={key}
+      class="gg-finding"
+      data-rule={finding.rule}
+      data-key={key}
+      data-open={acked ? undefined : ''}
+      tabIndex={acked ? undefined : -1}
+    >
+      <p class="gg-message">
+        <span class="gg-dot" aria-hidden="true" />
+        <span class="gg-visually-hidden">{t(SEVERITY_KEY[finding.severity])}: </span>
+        {finding.message}
+      </p>
+      {acked ? (
+        <p class="gg-acked">
+          Reviewed: {ACK_REASONS[acks[key] ?? 'other']}{' '}
+          <button type="button" class="gg-link gg-undo" onClick={() => onAck?.(key, undefined)}>
+            Undo
+          </button>
+        </p>
+      ) : (
+        <>
+          {!compact && <p class="gg-explanation">{finding.explanation}</p>}
+          {finding.evidence.slice(0, 3).map((evidence, evidenceIndex) =>
+            evidence.quote.trim() ? (
+              <button
+                type="button"
+                key={evidenceIndex}
+                class="gg-evidence"
+                disabled={!onReveal}
+                onClick={() => onReveal?.(evidence)}
+                title={onReveal ? t('showOnPage') : undefined}
+              >
+                <span class="gg-visually-hidden">{t('evidencePrefix')} </span>
+                {evidenceLabel(evidence)}
+              </button>
+            ) : null,
+          )}
+          <p class="gg-fix">
+            <strong>{t('fixLabel')}</strong> {finding.fix}
+          </p>
+          <p class="gg-source">
+            {t('sourceLabel')} {citation(finding)}
+          </p>
+          {onAck && <AckControl onAck={(reason) => onAck(key, reason)} />}
+        </>
+      )}
+    </li>
+  );
+
+  return (
+    <div class="gg-findings" ref={rootRef} onKeyDown={onKeyDown}>
+      <p class="gg-visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
       {SEVERITIES.map((severity) => {
-        const group = findings.filter((finding) => finding.severity === severity);
+        const group = open.filter((f) => f.finding.severity === severity);
         if (group.length === 0) return null;
         const headingId = `gg-group-${severity}`;
-        return (
+        const title = (
+          <>
+            {t(SEVERITY_GROUP_KEY[severity])} <span class="gg-count">{group.length}</span>
+          </>
+        );
+        const list = <ul class="gg-list">{group.map((f) => renderFinding(f, false))}</ul>;
+        return collapsible ? (
+          <details key={severity} class={`gg-group gg-${severity}`} open>
+            <summary class="gg-group-title">{title}</summary>
+            {list}
+          </details>
+        ) : (
           <section key={severity} class={`gg-group gg-${severity}`} aria-labelledby={headingId}>
             <h2 id={headingId} class="gg-group-title">
-              {t(SEVERITY_GROUP_KEY[severity])} <span class="gg-count">{group.length}</span>
+              {title}
             </h2>
-            <ul class="gg-list">
-              {group.map((finding, index) => (
-                <li key={`${finding.rule}-${index}`} class="gg-finding" data-rule={finding.rule}>
-                  <p class="gg-message">
-                    <span class="gg-dot" aria-hidden="true" />
-                    <span class="gg-visually-hidden">{t(SEVERITY_KEY[severity])}: </span>
-                    {finding.message}
-                  </p>
-                  {!compact && <p class="gg-explanation">{finding.explanation}</p>}
-                  {finding.evidence.slice(0, 3).map((evidence, evidenceIndex) =>
-                    evidence.quote.trim() ? (
-                      <button
-                        type="button"
-                        key={evidenceIndex}
-                        class="gg-evidence"
-                        disabled={!onReveal}
-                        onClick={() => onReveal?.(evidence)}
-                        title={onReveal ? t('showOnPage') : undefined}
-                      >
-                        <span class="gg-visually-hidden">{t('evidencePrefix')} </span>“
-                        {shortQuote(evidence.quote)}”
-                      </button>
-                    ) : null,
-                  )}
-                  <p class="gg-fix">
-                    <strong>{t('fixLabel')}</strong> {finding.fix}
-                  </p>
-                  <p class="gg-source">
-                    {t('sourceLabel')} {citation(finding)}
-                  </p>
-                </li>
-              ))}
-            </ul>
+            {list}
           </section>
         );
       })}
+      {reviewed.length > 0 && (
+        <details class="gg-group gg-reviewed">
+          <summary class="gg-group-title">
+            Reviewed <span class="gg-count">{reviewed.length}</span>
+          </summary>
+          <ul class="gg-list">{reviewed.map((f) => renderFinding(f, true))}</ul>
+        </details>
+      )}
     </div>
   );
 }

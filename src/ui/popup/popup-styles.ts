@@ -1,6 +1,6 @@
 export const POPUP_STYLES = `
 html,body{margin:0;background:var(--gg-bg);color:var(--gg-text);font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-body{width:380px;min-height:120px}
+body{width:380px;min-height:120px;max-height:590px;overflow-y:auto}
 main{padding:12px 14px}
 header{display:flex;align-items:center;gap:8px;margin-bottom:8px}
 header h1{font-size:16px;margin:0;flex:1}
@@ -21,6 +21,9 @@ fieldset label{display:block;margin:2px 0}
 .gg-hint{border-left:3px solid var(--gg-warning);padding-left:8px;color:var(--gg-muted)}
 .gg-error-text{color:var(--gg-error)}
 .gg-lock{font-size:12px;color:var(--gg-muted)}
+.gg-sticky-summary{position:sticky;top:0;z-index:1;background:var(--gg-bg);display:flex;justify-content:space-between;align-items:baseline;gap:8px;border-bottom:1px solid var(--gg-border);padding:4px 0}
+.gg-day{margin:8px 0}
+.gg-day>summary{cursor:pointer;font-weight:600}
 footer{display:flex;justify-content:space-between;gap:8px;border-top:1px solid var(--gg-border);padding-top:8px;margin-top:8px}
 .gg-link{font:inherit;background:none;border:0;padding:0;color:var(--gg-primary);text-decoration:underline;cursor:pointer}
 `;

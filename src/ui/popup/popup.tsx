@@ -15,6 +15,10 @@ import { FindingList } from '../components/finding-list';
 import { summarize, verdictOf } from '../components/summary';
 import { MissingNotice, ReadSummaryView } from '../components/read-summary';
 import { formatQuery } from '../format-query';
+import { UnitsTable } from '../components/units-table';
+import { ClaimView } from '../components/claim-view';
+import { findingKeys, showOpenCount, useAcks } from '../components/acknowledge';
+import { openSidePanel } from '../sidepanel/open';
 import { t, type MessageKey } from '../i18n';
 
 export type { TabState };
@@ -63,6 +67,12 @@ export function Popup({ forUrl }: { forUrl?: string }) {
   };
 
   const origin = state?.origin;
+  const [acks, setAck] = useAcks(tabId);
+  const openKeys = state?.report ? findingKeys(state.report.findings).filter((key) => !acks[key]) : [];
+  const reviewedCount = state?.report ? state.report.findings.length - openKeys.length : 0;
+  useEffect(() => {
+    if (tabId !== undefined && state?.report) void showOpenCount(tabId, openKeys.length);
+  }, [tabId, state?.report, openKeys.length]);
 
   const turnOn = () =>
     run(async () => {
@@ -79,7 +89,13 @@ export function Popup({ forUrl }: { forUrl?: string }) {
 
   const copy = async () => {
     if (!state?.report) return;
-    await navigator.clipboard.writeText(formatQuery(state.report.findings));
+    const { read } = state.report;
+    await navigator.clipboard.writeText(
+      formatQuery(state.report.findings, {
+        dateOfService: read?.dateOfService,
+        encounterId: read?.encounterId,
+      }),
+    );
     setCopied(true);
     setTimeout(() => setCopied(false), 2000);
   };
@@ -188,12 +204,32 @@ export function Popup({ forUrl }: { forUrl?: string }) {
       {state.state === 'on' &&
         (report ? (
           <>
-            <p class="gg-summary-line" data-testid="popup-summary">
-              {summarize(report)}
-            </p>
+            <div class="gg-sticky-summary">
+              <p class="gg-summary-line" data-testid="popup-summary">
+                {summarize(report)}
+                {reviewedCount > 0 && ` · ${reviewedCount} reviewed`}
+              </p>
+              <button type="button" class="gg-link" onClick={() => void openSidePanel(tabId)}>
+                Open side panel
+              </button>
+            </div>
             <MissingNotice report={report} />
+            {report.day && report.day.units.lines.length > 0 && (
+              <details class="gg-day">
+                <summary>The day’s units and recommended claim</summary>
+                <UnitsTable day={report.day} />
+                <ClaimView day={report.day} />
+              </details>
+            )}
             {report.findings.length > 0 ? (
-              <FindingList findings={report.findings} onReveal={reveal} />
+              <FindingList
+                findings={report.findings}
+                onReveal={reveal}
+                lineLabels={report.day?.lineLabels}
+                acks={acks}
+                onAck={setAck}
+                collapsible
+              />
             ) : (
               verdictOf(report).kind === 'clean' && <p class="gg-empty">{t('allSupported')}</p>
             )}
