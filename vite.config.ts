@@ -26,8 +26,18 @@ function manifestFor(target: Browser): ManifestV3Export {
     delete manifest.minimum_chrome_version;
     // Firefox reads managed settings from policies.json; the Chrome schema key only draws a lint warning there.
     delete manifest.storage;
+    // Firefox's side panel is the sidebar: same page, its own manifest key.
+    const sidePanel = manifest.side_panel as { default_path: string };
+    manifest.sidebar_action = {
+      default_panel: sidePanel.default_path,
+      default_title: '__MSG_actionTitle__',
+      default_icon: (manifest.action as { default_icon: unknown }).default_icon,
+      open_at_install: false,
+    };
+    delete manifest.side_panel;
   } else {
     delete manifest.browser_specific_settings;
+    manifest.permissions = [...(manifest.permissions as string[]), 'sidePanel'];
   }
   return manifest as unknown as ManifestV3Export;
 }
@@ -40,6 +50,8 @@ export default defineConfig({
     sourcemap: false,
     modulePreload: false,
     chunkSizeWarningLimit: 200,
+    // The side panel page is named by side_panel (Chrome) or sidebar_action (Firefox); build it either way.
+    rollupOptions: { input: { sidepanel: 'src/ui/sidepanel/index.html' } },
   },
   plugins: [
     crx({
