@@ -6,7 +6,8 @@
  *   npx tsx scripts/findings-dump.ts > /tmp/before.ndjson
  */
 import { analyzeEncounter } from '../src/engine/index';
-import { CONCEPTS, analyzeNotes } from '../src/engine/note/analyze';
+import { analyzeNotes } from '../src/engine/note/analyze';
+import { CONCEPT_NAMES as CONCEPTS } from '../src/engine/note/concepts';
 import { goldenCases } from '../test/unit/engine/golden';
 
 const out = process.stdout;

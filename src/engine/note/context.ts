@@ -28,7 +28,7 @@ export interface MentionContext {
 class LazyContext implements MentionContext {
   readonly section: SectionKind;
   readonly sentence: number;
-  readonly #lower: string;
+  readonly #text: string;
   readonly #start: number;
   readonly #sentenceStart: number;
   readonly #from: number;
@@ -38,11 +38,11 @@ class LazyContext implements MentionContext {
   #history: boolean | undefined;
   #conditional: boolean | undefined;
 
-  constructor(lower: string, layout: Layout, start: number, end: number) {
+  constructor(text: string, layout: Layout, start: number, end: number) {
     const sentence = sentenceBounds(layout, start);
     this.section = sectionAt(layout, start);
     this.sentence = sentence.index;
-    this.#lower = lower;
+    this.#text = text;
     this.#start = start;
     this.#sentenceStart = sentence.start;
     this.#from = Math.max(sentence.start, start - WINDOW_BEFORE);
@@ -51,24 +51,24 @@ class LazyContext implements MentionContext {
 
   get negated(): boolean {
     this.#negated ??= isNegated(
-      this.#lower.slice(Math.max(this.#sentenceStart, this.#start - NEGATION_REACH), this.#start),
+      this.#text.slice(Math.max(this.#sentenceStart, this.#start - NEGATION_REACH), this.#start),
     );
     return this.#negated;
   }
 
   get plan(): boolean {
-    this.#plan ??= PATTERNS.planCue.test(this.#lower.slice(this.#from, this.#to));
+    this.#plan ??= PATTERNS.planCue.test(this.#text.slice(this.#from, this.#to));
     return this.#plan;
   }
 
   get history(): boolean {
-    this.#history ??= PATTERNS.historyCue.test(this.#lower.slice(this.#from, this.#to));
+    this.#history ??= PATTERNS.historyCue.test(this.#text.slice(this.#from, this.#to));
     return this.#history;
   }
 
   get conditional(): boolean {
     this.#conditional ??= PATTERNS.conditionalCue.test(
-      this.#lower.slice(Math.max(this.#sentenceStart, this.#start - CONDITIONAL_REACH), this.#start),
+      this.#text.slice(Math.max(this.#sentenceStart, this.#start - CONDITIONAL_REACH), this.#start),
     );
     return this.#conditional;
   }
@@ -80,12 +80,11 @@ class LazyContext implements MentionContext {
   }
 }
 
-/** `lower` is the note after asciiLower(): the cue patterns have no `i` flag. */
-export function contextOf(lower: string, layout: Layout, start: number, end: number): MentionContext {
-  return new LazyContext(lower, layout, start, end);
+export function contextOf(text: string, layout: Layout, start: number, end: number): MentionContext {
+  return new LazyContext(text, layout, start, end);
 }
 
-/** A negator shortly before the mention, not cancelled by a later "but"/"however". `before` is lower-case. */
+/** A negator shortly before the mention, not cancelled by a later "but"/"however". */
 export function isNegated(before: string): boolean {
   let lastEnd = -1;
   eachMatch(PATTERNS.negationCue, before, (m) => {
@@ -93,10 +92,4 @@ export function isNegated(before: string): boolean {
   });
   if (lastEnd < 0) return false;
   return !PATTERNS.contrastCue.test(before.slice(lastEnd));
-}
-
-/** Today's treatment or today's findings: not history, not a plan or goal, not negated. */
-export function isTodaysWork(ctx: MentionContext): boolean {
-  if (ctx.negated || ctx.plan || ctx.history) return false;
-  return ctx.section !== 'history' && ctx.section !== 'plan';
 }

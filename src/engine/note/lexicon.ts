@@ -3,9 +3,7 @@
  * "ther ex", "NMR") tells whose minutes a number is. Stair training maps to 97116 because gait training
  * includes stair climbing (domain doc §1).
  */
-import { asciiLower } from './lower';
 import { PATTERNS, eachMatch, firstMatch } from './patterns';
-import { firstMatchAt, scanWords, wordScannerOf } from './word-scan';
 
 export interface InterventionLabel {
   code: string;
@@ -17,53 +15,69 @@ export interface InterventionLabel {
 export const INTERVENTION_LABELS: readonly InterventionLabel[] = [
   {
     code: '97116',
-    pattern: PATTERNS.labelGait,
+    pattern:
+      /\b(?:gait(?:[ \t/&-]{1,3}(?:and[ \t]{1,3})?(?:stairs?[ \t]{1,3}|stair[ \t]{1,3})?(?:training|trng|trg|train|tr\b))?|gt|ambulation[ \t]{1,3}training|amb[ \t]{1,3}training|stairs?[ \t]{1,3}(?:training|negotiation|trng))\b/gi,
     name: 'gait training',
   },
   {
     code: '97110',
-    pattern: PATTERNS.labelTherEx,
+    pattern: /\b(?:ther(?:apeutic)?[ .-]{0,2}ex(?:ercises?)?|therex|te|exercises?|strengthening)\b/gi,
     name: 'therapeutic exercise',
   },
   {
     code: '97112',
-    pattern: PATTERNS.labelNeuroReEd,
+    pattern:
+      /\b(?:neuro(?:muscular)?[ -]{0,2}re[ -]{0,2}ed(?:ucation)?|nmr|nmre|neuro[ \t]{1,3}re-?ed|balance[ \t]{1,3}training)\b/gi,
     name: 'neuromuscular re-education',
   },
   {
     code: '97140',
-    pattern: PATTERNS.labelManual,
+    pattern:
+      /\b(?:manual[ \t]{1,3}therapy|manual|mt|joint[ \t]{1,3}mob(?:ilizations?|s)?|soft[ \t]{1,3}tissue[ \t]{1,3}mob(?:ilization)?|stm)\b/gi,
     name: 'manual therapy',
   },
   {
     code: '97530',
-    pattern: PATTERNS.labelTherAct,
+    pattern:
+      /\b(?:ther(?:apeutic)?[ .-]{0,2}act(?:ivity|ivities|s)?|ta|functional[ \t]{1,3}(?:activities|training)|transfer[ \t]{1,3}training)\b/gi,
     name: 'therapeutic activities',
   },
   {
     code: '97535',
-    pattern: PATTERNS.labelSelfCare,
+    pattern: /\b(?:self[ -]care|adl[ \t]{1,3}training|home[ \t]{1,3}management)\b/gi,
     name: 'self-care training',
   },
-  { code: '97035', pattern: PATTERNS.labelUltrasound, name: 'ultrasound' },
-  { code: '97033', pattern: PATTERNS.labelIonto, name: 'iontophoresis' },
-  { code: '97124', pattern: PATTERNS.labelMassage, name: 'massage' },
-  { code: '97150', pattern: PATTERNS.labelGroup, name: 'group therapy' },
+  { code: '97035', pattern: /\b(?:ultrasound|ultra-sound)\b/gi, name: 'ultrasound' },
+  { code: '97033', pattern: /\b(?:iontophoresis|ionto)\b/gi, name: 'iontophoresis' },
+  { code: '97124', pattern: /\bmassage\b/gi, name: 'massage' },
+  {
+    code: '97150',
+    pattern: /\bgroup(?:[ \t]{1,3}(?:therapy|session|tx|exercise))?\b/gi,
+    name: 'group therapy',
+  },
   {
     code: '97750',
-    pattern: PATTERNS.labelPerformanceTest,
+    pattern: /\bphysical[ \t]{1,3}performance[ \t]{1,3}test(?:ing)?\b/gi,
     name: 'physical performance test',
   },
-  { code: '97760', pattern: PATTERNS.labelOrthotic, name: 'orthotic training' },
-  { code: '97761', pattern: PATTERNS.labelProsthetic, name: 'prosthetic training' },
+  {
+    code: '97760',
+    pattern: /\borthotic[ \t]{1,3}(?:management|training|fitting)\b/gi,
+    name: 'orthotic training',
+  },
+  {
+    code: '97761',
+    pattern: /\bprosthetic[ \t]{1,3}(?:training|management)\b/gi,
+    name: 'prosthetic training',
+  },
   {
     code: 'G0283',
-    pattern: PATTERNS.labelEstimUnattended,
+    pattern: /\b(?:unattended[ \t]{1,3})?e[ -]?stim(?:ulation)?\b/gi,
     name: 'unattended electrical stimulation',
   },
   {
     code: '97010',
-    pattern: PATTERNS.labelHotCold,
+    pattern: /\b(?:hot[ \t]{1,3}packs?|cold[ \t]{1,3}packs?|moist[ \t]{1,3}heat|cryotherapy)\b/gi,
     name: 'hot or cold packs',
   },
 ];
@@ -99,48 +113,33 @@ export interface LabelMatch {
   end: number;
 }
 
-/** codeInText (case-sensitive) matches "9dddd" or "G0ddd" only. */
-function mayHoldCode(text: string): boolean {
-  return text.includes('9') || text.includes('G0');
-}
-
-const LABEL_SCANNER = wordScannerOf(INTERVENTION_LABELS.map((entry) => entry.pattern));
-
 /**
  * The intervention named last in a short label (the one closest to the number that follows it). A code
  * written in the label ("(97116)") wins over a name. Among names, the match that ends last wins; on a tie,
  * the entry listed first in INTERVENTION_LABELS.
  */
 export function lastInterventionIn(label: string): LabelMatch | undefined {
-  let bestCode: LabelMatch | undefined;
-  if (mayHoldCode(label))
-    eachMatch(PATTERNS.codeInText, label, (m) => {
-      bestCode = { code: m[0], index: m.index, end: m.index + m[0].length };
-    });
-  if (bestCode) return bestCode;
-  // Each entry's matches end later and later, so the match that ends last overall is the last of its
-  // entry, and on a tie the lower entry keeps it: one pass needs no per-entry record.
-  let bestEntry = -1;
-  let bestStart = 0;
-  let bestEnd = -1;
-  scanWords(LABEL_SCANNER, asciiLower(label), (i, start, end) => {
-    if (end > bestEnd || (end === bestEnd && i < bestEntry)) {
-      bestEntry = i;
-      bestStart = start;
-      bestEnd = end;
-    }
-    return true;
+  let best: LabelMatch | undefined;
+  eachMatch(PATTERNS.codeInText, label, (m) => {
+    best = { code: m[0], index: m.index, end: m.index + m[0].length };
   });
-  const entry = INTERVENTION_LABELS[bestEntry];
-  return entry && { code: entry.code, index: bestStart, end: bestEnd };
+  if (best) return best;
+  for (const { code, pattern } of INTERVENTION_LABELS) {
+    eachMatch(pattern, label, (m) => {
+      const end = m.index + m[0].length;
+      if (!best || end > best.end) best = { code, index: m.index, end };
+    });
+  }
+  return best;
 }
 
 /** The intervention that the text starts with, if any ("gait training" in "gait training with FWW"). */
 export function leadingIntervention(text: string): LabelMatch | undefined {
-  const code = mayHoldCode(text) ? firstMatch(PATTERNS.codeInText, text) : null;
-  if (code?.index === 0) return { code: code[0], index: 0, end: code[0].length };
-  const first = firstMatchAt(LABEL_SCANNER, asciiLower(text), 0);
-  if (!first) return undefined;
-  const entry = INTERVENTION_LABELS[first.pattern];
-  return entry && { code: entry.code, index: 0, end: first.end };
+  const written = firstMatch(PATTERNS.codeInText, text);
+  if (written?.index === 0) return { code: written[0], index: 0, end: written[0].length };
+  for (const { code, pattern } of INTERVENTION_LABELS) {
+    const m = firstMatch(pattern, text);
+    if (m?.index === 0) return { code, index: 0, end: m[0].length };
+  }
+  return undefined;
 }

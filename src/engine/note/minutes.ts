@@ -6,11 +6,9 @@
 import type { NoteText } from '../model';
 import type { Layout } from './layout';
 import { sectionAt, sentenceBounds } from './layout';
+import { MINUTE_FORMS } from './concepts';
 import { lastInterventionIn, leadingIntervention } from './lexicon';
-import { asciiLower } from './lower';
-import { PATTERNS } from './patterns';
-import type { WordScanner } from './word-scan';
-import { execAt, scanWords, stickyOf, wordScannerOf } from './word-scan';
+import { PATTERNS, eachMatch } from './patterns';
 
 /** Minutes documented for one code. A range ("8-10 min") keeps its lower end, the figure that is sure. */
 export interface MinuteEntry {
@@ -43,110 +41,12 @@ const PRIME_MAX_MINUTES = 90;
 const MAX_ENTRIES = 1000;
 const MAX_TABLE_LINE = 400;
 
-/**
- * The whole-note patterns that extractMinutes reads, in this order. Each starts at a word, so analyzeNotes
- * finds their matches in the same walk as the concepts rather than in five passes of its own.
- */
-export const MINUTE_PATTERNS = [
-  PATTERNS.minuteQuantity,
-  PATTERNS.totalTimedBefore,
-  PATTERNS.totalTimedAfter,
-  PATTERNS.totalTreatmentBefore,
-  PATTERNS.timeInOut,
-  PATTERNS.tableMinutesHeaderStart,
-] as const;
-const [QUANTITY, TIMED_BEFORE, TIMED_AFTER, TREATMENT_BEFORE, TIME_IN_OUT, HEADER_START] = [
-  0, 1, 2, 3, 4, 5,
-] as const;
-const MINUTE_STICKY = MINUTE_PATTERNS.map(stickyOf);
-
-/**
- * For each of MINUTE_PATTERNS, where its matches on the lower-cased note start and end, flat
- * ([start, end, start, end, …]): what one global pass of that pattern alone would find.
- */
-export type MinuteMatches = number[][];
-
-/**
- * Bit k set: every match of MINUTE_PATTERNS[k] holds a word that the note lacks, so a scan can leave the
- * pattern out. The patterns that start at a number are tried at every number otherwise, and the time-in
- * pattern looks 24 characters on for a time out: a megabyte of numbers, or of "Time in 9:05" without a
- * time out, then costs nothing more. The words are looked for in the order that usually ends the search
- * soonest.
- */
-export function minutePatternsUnneeded(lower: string): number {
-  let bits = 0;
-  const unit =
-    lower.includes('min') ||
-    lower.includes('mn') ||
-    lower.includes("'") ||
-    lower.includes('’') ||
-    lower.includes('′');
-  if (!unit) bits |= 1 << QUANTITY;
-  if (!lower.includes('timed')) bits |= 1 << TIMED_AFTER;
-  if (!lower.includes('out')) bits |= 1 << TIME_IN_OUT;
-  return bits;
-}
-
-/** Header starts past this many are not collected: a megabyte of "min" would otherwise keep them all. */
-const MAX_HEADER_STARTS = 1000;
-
-/** Adds a match of MINUTE_PATTERNS[k] to `matches`; false when the pattern needs no more. */
-export function addMinuteMatch(matches: MinuteMatches, k: number, start: number, end: number): boolean {
-  const found = matches[k];
-  if (!found) return false;
-  found.push(start, end);
-  return k !== HEADER_START || found.length < 2 * MAX_HEADER_STARTS;
-}
-
-let minutesScanner: WordScanner | undefined;
-
-/** The matches of MINUTE_PATTERNS alone, for a caller that has not scanned the note already. */
-export function minuteMatchesOf(lower: string): MinuteMatches {
-  minutesScanner ??= wordScannerOf(MINUTE_PATTERNS);
-  const matches: MinuteMatches = MINUTE_PATTERNS.map(() => []);
-  scanWords(
-    minutesScanner,
-    lower,
-    (i, start, end) => addMinuteMatch(matches, i, start, end),
-    minutePatternsUnneeded(lower),
-  );
-  return matches;
-}
-
-/** Visits pattern k's matches in order, with their groups; `visit` returns false to stop. */
-function eachFound(
-  k: number,
-  matches: MinuteMatches,
-  lower: string,
-  visit: (m: RegExpExecArray) => boolean | void,
-): void {
-  const found = matches[k] ?? [];
-  const sticky = MINUTE_STICKY[k] as RegExp;
-  for (let j = 0; j < found.length; j += 2) {
-    const m = execAt(sticky, lower, found[j] ?? 0);
-    if (m && visit(m) === false) return;
-  }
-}
-
-/**
- * text[start, end) cut to 200 characters, each run of white space made one blank, trimmed. Most quotes are
- * one line with single blanks and come back as the slice itself; the rest take the regex.
- */
+/** text[start, end) cut to 200 characters, each run of white space made one blank, trimmed. */
 export function quoteOf(text: string, start: number, end: number): string {
-  const stop = Math.min(end, start + 200, text.length);
-  // True at the start too, so that a leading blank counts as a run to trim.
-  let afterBlank = true;
-  for (let i = start; i < stop; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 32 && code < 0xa0) afterBlank = false;
-    else if (code === 32 ? afterBlank : isTrimmed(code)) return quoteByRegex(text, start, stop);
-    else afterBlank = code === 32;
-  }
-  return afterBlank ? quoteByRegex(text, start, stop) : text.slice(start, stop);
-}
-
-function quoteByRegex(text: string, start: number, stop: number): string {
-  return text.slice(start, stop).replace(PATTERNS.whitespaceRun, ' ').trim();
+  return text
+    .slice(start, Math.min(end, start + 200))
+    .replace(PATTERNS.whitespaceRun, ' ')
+    .trim();
 }
 
 /** Minutes written where they describe a plan or the history are not today's minutes. */
@@ -171,23 +71,14 @@ function factOf(note: NoteText, start: number, end: number, minutes: number): Mi
   return { minutes, noteId: note.id, start, end, quote: quoteOf(note.text, start, end) };
 }
 
-/**
- * `lower` is the note after asciiLower() (the scanning patterns have no `i` flag) and `matches` what
- * MINUTE_PATTERNS find on it; quotes come from the note.
- */
-export function extractMinutes(
-  note: NoteText,
-  layout: Layout,
-  lower = asciiLower(note.text),
-  matches = minuteMatchesOf(lower),
-): NoteMinutes {
+export function extractMinutes(note: NoteText, layout: Layout): NoteMinutes {
   const text = note.text;
   const perCode: MinuteEntry[] = [];
   const totalTimed: MinuteFact[] = [];
   const totalTreatment: MinuteFact[] = [];
 
   let previousEnd = 0;
-  eachFound(QUANTITY, matches, lower, (m) => {
+  eachMatch(MINUTE_FORMS.quantity.pattern, text, (m) => {
     if (perCode.length >= MAX_ENTRIES) return false;
     const start = m.index;
     const end = start + m[0].length;
@@ -229,8 +120,8 @@ export function extractMinutes(
     return true;
   });
 
-  for (const pattern of [TIMED_BEFORE, TIMED_AFTER]) {
-    eachFound(pattern, matches, lower, (m) => {
+  for (const { pattern } of [MINUTE_FORMS.totalTimedBefore, MINUTE_FORMS.totalTimedAfter]) {
+    eachMatch(pattern, text, (m) => {
       if (totalTimed.length >= MAX_ENTRIES) return false;
       const end = m.index + m[0].length;
       if (!isPlanOrHistory(text, layout, m.index, end))
@@ -238,7 +129,7 @@ export function extractMinutes(
       return true;
     });
   }
-  eachFound(TREATMENT_BEFORE, matches, lower, (m) => {
+  eachMatch(MINUTE_FORMS.totalTreatment.pattern, text, (m) => {
     if (totalTreatment.length >= MAX_ENTRIES) return false;
     const end = m.index + m[0].length;
     if (PATTERNS.labelIsTotalTimed.test(m[0])) return true;
@@ -246,13 +137,13 @@ export function extractMinutes(
       totalTreatment.push(factOf(note, m.index, end, Number(m[1])));
     return true;
   });
-  eachFound(TIME_IN_OUT, matches, lower, (m) => {
+  eachMatch(MINUTE_FORMS.timeInOut.pattern, text, (m) => {
     if (totalTreatment.length >= MAX_ENTRIES) return false;
     const minutes = clockDifference(m[1], m[2], m[3], m[4], m[5], m[6]);
     if (minutes !== undefined) totalTreatment.push(factOf(note, m.index, m.index + m[0].length, minutes));
     return true;
   });
-  perCode.push(...tableMinutes(note, layout, matches[HEADER_START] ?? []));
+  perCode.push(...tableMinutes(note, layout));
   return { perCode, totalTimed, totalTreatment };
 }
 
@@ -292,96 +183,21 @@ function hasCellBreak(line: string): boolean {
   return line.includes('|') || line.includes('\t') || line.includes('  ');
 }
 
-/** Whether String.prototype.trim removes this UTF-16 unit; the same set as \s. */
-function isTrimmed(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-/**
- * Whether a cell of cellsOf(line) starts at `at` once trimmed: only blanks lie between `at` and the line
- * start, a pipe, a tab or two spaces.
- */
-function startsCell(text: string, at: number): boolean {
-  let i = at - 1;
-  let spaces = 0;
-  for (; i >= 0; i--) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 124 || code === 9) return true;
-    if (!isTrimmed(code)) return false;
-    spaces = code === 32 ? spaces + 1 : 0;
-    if (spaces === 2) return true;
-  }
-  return true;
-}
-
-/**
- * Where the first line that can head a table starts, or -1. A header's minutes cell is "min…", "time…" or
- * "total min" (tableMinutesHeader), so it begins with one of three words (`headerStarts`, found in the note
- * scan) at the start of a cell. This spares most notes a search for a double blank over their whole text,
- * which cost more than the rest of the table reading: blanks are everywhere.
- */
-function firstHeaderLine(text: string, headerStarts: readonly number[]): number {
-  let at = -1;
-  for (let j = 0; j < headerStarts.length; j += 2) {
-    at = headerStarts[j] ?? 0;
-    if (!startsCell(text, at)) continue;
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    const newline = text.indexOf('\n', at);
-    const lineEnd = newline === -1 ? text.length : newline;
-    if (lineEnd - lineStart <= MAX_TABLE_LINE && hasCellBreak(text.slice(lineStart, lineEnd)))
-      return lineStart;
-  }
-  // Past the last start collected, the header line could be anywhere from that start's line on.
-  return headerStarts.length >= 2 * MAX_HEADER_STARTS ? text.lastIndexOf('\n', at) + 1 : -1;
-}
-
 /**
  * Tables of interventions: a header row with a label column and a minutes column, then one row per
  * intervention until a blank line.
  */
-function tableMinutes(note: NoteText, layout: Layout, headerStarts: readonly number[]): MinuteEntry[] {
+function tableMinutes(note: NoteText, layout: Layout): MinuteEntry[] {
   const text = note.text;
   const entries: MinuteEntry[] = [];
-  // No table starts before its header line.
-  let lineStart = firstHeaderLine(text, headerStarts);
-  if (lineStart === -1) return entries;
   let header: { labelIndex: number; minutesIndex: number } | undefined;
-  // A line with no pipe, tab or double blank only ends a table; the next such marker (each searched forward
-  // from where the last one was found, -1 when none is left) says which line to read next.
-  let nextPipe = text.indexOf('|', lineStart);
-  let nextTab = text.indexOf('\t', lineStart);
-  let nextDouble = text.indexOf('  ', lineStart);
-  while (lineStart <= text.length && entries.length < MAX_ENTRIES) {
-    if (nextPipe !== -1 && nextPipe < lineStart) nextPipe = text.indexOf('|', lineStart);
-    if (nextTab !== -1 && nextTab < lineStart) nextTab = text.indexOf('\t', lineStart);
-    if (nextDouble !== -1 && nextDouble < lineStart) nextDouble = text.indexOf('  ', lineStart);
-    if (header === undefined) {
-      let marker = -1;
-      for (const at of [nextPipe, nextTab, nextDouble])
-        if (at !== -1 && (marker === -1 || at < marker)) marker = at;
-      if (marker === -1) break;
-      // Every line before the marker's line has none: skip to the marker's line.
-      const before = text.lastIndexOf('\n', marker - 1);
-      if (before + 1 > lineStart) lineStart = before + 1;
-    }
+  for (let lineStart = 0; lineStart <= text.length && entries.length < MAX_ENTRIES;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + MAX_TABLE_LINE + 1));
-    const usable = lineEnd - lineStart <= MAX_TABLE_LINE;
-    if (!usable || line.trim() === '') header = undefined;
-    else if (hasCellBreak(line)) {
+    // A blank line, an overlong one or one without cell breaks ends a table.
+    if (lineEnd - lineStart > MAX_TABLE_LINE || line.trim() === '' || !hasCellBreak(line)) header = undefined;
+    else {
       const cells = cellsOf(line);
       const minutesIndex = cells.findIndex((cell) => PATTERNS.tableMinutesHeader.test(cell));
       const labelIndex = cells.findIndex((cell) => PATTERNS.tableLabelHeader.test(cell));
@@ -403,7 +219,7 @@ function tableMinutes(note: NoteText, layout: Layout, headerStarts: readonly num
           });
         }
       }
-    } else header = undefined;
+    }
     if (newline < 0) break;
     lineStart = newline + 1;
   }

@@ -19,18 +19,18 @@ const REACH = 120;
 function attributesTodaysCare(ctx: RuleContext, mention: Mention): boolean {
   const analyzed = noteById(ctx.analysis, mention.noteId);
   if (!analyzed) return false;
-  const { lower, note } = analyzed;
+  const { text } = analyzed.note;
   // The line, not the sentence: initials ("J. Okafor") end a sentence for the layout.
   const from = Math.max(0, mention.start - REACH);
-  const cut = lower.slice(from, mention.start).lastIndexOf('\n');
+  const cut = text.slice(from, mention.start).lastIndexOf('\n');
   const lineStart = cut >= 0 ? from + cut + 1 : from;
-  const after = lower.slice(mention.end, mention.end + REACH);
+  const after = text.slice(mention.end, mention.end + REACH);
   const lineEnd = mention.end + (after.includes('\n') ? after.indexOf('\n') : after.length);
-  if (PATTERNS.ptaFutureCue.test(lower.slice(lineStart, lineEnd))) return false;
-  if (PATTERNS.ptaFurnishedCue.test(lower.slice(lineStart, mention.start))) return true;
+  if (PATTERNS.ptaFutureCue.test(text.slice(lineStart, lineEnd))) return false;
+  if (PATTERNS.ptaFurnishedCue.test(text.slice(lineStart, mention.start))) return true;
   // A signature is a short line of its own; a longer one is prose.
   if (cut < 0 && from > 0) return false;
-  return PATTERNS.ptaSignatureLine.test(note.text.slice(lineStart, mention.end + 1));
+  return PATTERNS.ptaSignatureLine.test(text.slice(lineStart, mention.end + 1));
 }
 
 export const cqModifierMissing = defineRule({

@@ -17,7 +17,8 @@ import { TYPICAL_CHARGES, TYPICAL_NOTE, longNote } from '../../../bench/fixtures
 import type { EngineOptions } from '../../../src/engine/index';
 import { analyzeEncounter, parseChargeList } from '../../../src/engine/index';
 import type { ChargeLine, Encounter, Finding, NoteText } from '../../../src/engine/model';
-import { CONCEPTS, analyzeNotes } from '../../../src/engine/note/analyze';
+import { analyzeNotes } from '../../../src/engine/note/analyze';
+import { CONCEPT_NAMES as CONCEPTS } from '../../../src/engine/note/concepts';
 import { EncounterSchema, RULE_IDS } from '../../../src/engine/model';
 import { TRAPS } from './traps';
 import { CORPUS_DIR } from '../../corpus-dir';

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutOf } from '../../../src/engine/note/layout';
 import { clockDifference, extractMinutes, quoteOf } from '../../../src/engine/note/minutes';
@@ -124,64 +123,11 @@ describe('minutes as therapists write them', () => {
 });
 
 describe('quoteOf', () => {
-  /** The quote as first written: one regex over the cut slice, then trim. */
-  function quoteByRegex(text: string, start: number, end: number): string {
-    return text
-      .slice(start, Math.min(end, start + 200))
-      .replace(/\s+/g, ' ')
-      .trim();
-  }
-
-  it('cuts, folds white space and trims as the regex does, on every kind of white space', () => {
-    // Every character \s and trim know, the characters on either side of their ranges, and plain ones.
-    const unit = fc.constantFrom(
-      'a',
-      'Z',
-      '7',
-      '(',
-      ':',
-      ' ',
-      ' ',
-      ' ',
-      '\t',
-      '\n',
-      '\r',
-      '\v',
-      '\f',
-      '\u0008',
-      '\u000e',
-      '\u001f',
-      '!',
-      '\u009f',
-      '\u00a0',
-      '\u00a1',
-      '\u1680',
-      '\u1fff',
-      '\u2000',
-      '\u200a',
-      '\u200b',
-      '\u2028',
-      '\u2029',
-      '\u202f',
-      '\u205f',
-      '\u3000',
-      '\ufeff',
-      '\ufffe',
-      'é',
-    );
-    fc.assert(
-      fc.property(fc.string({ unit, maxLength: 260 }), fc.nat(260), fc.nat(260), (text, start, end) => {
-        expect(quoteOf(text, start, end)).toBe(quoteByRegex(text, start, end));
-      }),
-      { numRuns: 5000 },
-    );
-  });
-
-  it('gives back the plain slice of a one-line quote, and folds the rest', () => {
+  it('cuts the quote at 200 characters, folds each run of white space into one blank and trims it', () => {
     expect(quoteOf('x Gait training (97116): 23 min y', 2, 31)).toBe('Gait training (97116): 23 min');
     expect(quoteOf('Gait  training\n23 min ', 0, 23)).toBe('Gait training 23 min');
-    expect(quoteOf(' lead', 0, 5)).toBe('lead');
-    expect(quoteOf('trail ', 0, 6)).toBe('trail');
+    expect(quoteOf('\u00a0lead', 0, 5)).toBe('lead');
+    expect(quoteOf('trail\t\r\n', 0, 8)).toBe('trail');
     expect(quoteOf('x'.repeat(300), 0, 300)).toBe('x'.repeat(200));
     expect(quoteOf('abc', 2, 1)).toBe('');
   });

@@ -1,0 +1,175 @@
+/**
+ * What notes say, as data: each whole-note concept and each form of written minutes is one entry with its
+ * pattern and a few examples, each example being one whole match as therapists write it. A new cue is a new
+ * entry here; analyzeNotes finds every concept's mentions and the rules read them by name.
+ *
+ * Patterns are plain regular expressions with the `g` flag (every match in the note is wanted) and usually
+ * `i`. They run over whole notes that a hostile page controls, so each must be linear-time: bounded
+ * repetition wherever blanks or free text are skipped, no nested quantifiers. concepts.test.ts checks every
+ * entry with recheck and against its examples.
+ */
+
+export interface NotePattern {
+  readonly pattern: RegExp;
+  /** Whole matches as they appear in notes; the unit test checks the pattern finds each exactly. */
+  readonly examples: readonly string[];
+}
+
+export const CONCEPTS = {
+  /** Any mention of walking: marks a sentence as being about gait. */
+  gaitTerm: {
+    pattern:
+      /\b(?:gait|amb|ambulated|ambulation|ambulating|ambulates|ambulate|walk|walked|walking|walks|gt|treadmill|stairs|stair)\b/gi,
+    examples: ['Gait', 'amb', 'ambulated', 'walking', 'treadmill'],
+  },
+  /** A gait deviation observed or addressed. */
+  deviation: {
+    pattern:
+      /\b(?:step[ -]length|stride(?:[ -]length)?|heel[ -](?:strike|contact)|toe[ -](?:off|clearance)|foot[ -]clearance|trendelenburg|circumduct(?:ion|ing|s)?|shuffl(?:e|ing|ed)|freezing|antalgic|steppage|foot drop|drop foot|genu recurvatum|knee hyperextension|trunk lean|lateral lean|base of support|cadence|asymmetr(?:y|ic|ical)|step[ -]to|step[ -]through|reciprocal|arm swing|hip hik(?:e|ing)|vaulting|scissor(?:ing)?|festinat(?:ion|ing)|veer(?:s|ing|ed)?|deviations?|limp(?:s|ing)?|wide[ -]based|narrow[ -]based|stance phase|swing phase|push[ -]off|gait pattern|weight[ -]shift(?:ing)?)\b/gi,
+    examples: ['step length', 'heel strike', 'Trendelenburg', 'circumduction', 'antalgic', 'step-to'],
+  },
+  /** Cues given: verbal, tactile, demonstration, feedback. */
+  cue: {
+    pattern:
+      /\b(?:vcs?|v\/c|tcs?|t\/c|verbal|verbally|tactile|tactilely|cues?|cued|cueing|cuing|prompts?|prompting|prompted|demonstration|demonstrated|feedback|metronome|auditory)\b/gi,
+    examples: ['VC', 'v/c', 'TCs', 'verbal', 'cues', 'metronome'],
+  },
+  /** Training that needs a therapist: facilitation, instruction, progression, harder surfaces and tasks. */
+  skilledTraining: {
+    pattern:
+      /\b(?:facilitat(?:e|ed|ion|ing)|handling|manual (?:assist|guidance)|pelvic (?:guidance|facilitation)|sequenc(?:e|ing)|instruct(?:ed|ion|ions|ing)|educat(?:ed|ion|ing)|pacing|progress(?:ed|ion)|regress(?:ed|ion)|obstacles?|dual[ -]task(?:ing)?|turns|turning|backward|retro walking|sidestepping|side stepping|tandem|head turns|curbs?|ramps?|uneven|grass|gravel|incline|community distances?|stairs?|step[ -]ups?|fitted|fitting|adjusted|device (?:training|selection)|ad training|safety training|parallel bars|weight[ -]bearing (?:progression|training))\b/gi,
+    examples: ['facilitation', 'pelvic guidance', 'instructed', 'dual-task', 'uneven', 'device training'],
+  },
+  /** A standardised gait or balance measure. */
+  objectiveMeasure: {
+    pattern:
+      /\b(?:tug|timed up and go|10[ -]?(?:m|meter|metre)[ -]?(?:walk|wt)|10mwt|6[ -]?min(?:ute)?[ -]?walk|6mwt|six[ -]minute walk|2[ -]?min(?:ute)?[ -]?walk|berg|bbs|dgi|dynamic gait index|fga|functional gait assessment|tinetti|poma|gait speed|gait velocity|m\/s)\b/gi,
+    examples: ['TUG', '10 m walk', '10MWT', '6-minute walk', 'Berg', 'gait speed'],
+  },
+  /** Walking that reads as repetition or conditioning rather than training. */
+  repetitive: {
+    pattern:
+      /\b(?:for (?:general )?(?:endurance|conditioning|stamina|activity tolerance|exercise)|walking program|walk(?:ed|ing)? (?:with|w\/) (?:an |the )?aide|laps?|in (?:the )?hall(?:way)?s?|to (?:and|&) from (?:the )?(?:gym|room|therapy|clinic|dining room|bathroom|car)|general conditioning|endurance walk(?:ing)?|walk(?:ed)? (?:around|about) (?:the )?(?:unit|gym|clinic|facility))\b/gi,
+    examples: ['for endurance', 'walking program', 'walked with the aide', 'laps', 'in hallway'],
+  },
+  /** An assistive device or orthosis, or its absence. */
+  device: {
+    pattern:
+      /\b(?:fww|rw|2ww|4ww|spc|lbqc|sbqc|qc|quad cane|canes?|crutch|crutches|walkers?|rollator|hemi[ -]?walker|assistive device|a\/d|afo|kafo|orthosis|brace|prosthesis|prosthetic|walking boot|cam boot|parallel bars|gait belt|no ad|without (?:an )?(?:ad|assistive device|device))\b/gi,
+    examples: ['FWW', 'SPC', 'rollator', 'AFO', 'no AD', 'without an assistive device'],
+  },
+  /** The level of assistance. */
+  assistance: {
+    pattern:
+      /\b(?:independent|independently|mod(?:ified)? (?:i|ind|independent)|supervision|supervised|sba|stand[ -]?by assist(?:ance)?|standby|cga|contact[ -]guard|(?:min|minimal|minimum|mod|moderate|max|maximal|maximum|total) (?:a|assist|assistance|asst)|mina|moda|maxa|\d (?:person|pers) assist|without assist(?:ance)?|dependent|assist x ?\d)\b/gi,
+    examples: ['mod I', 'SBA', 'CGA', 'contact guard', 'min assist', '2 person assist'],
+  },
+  /** A distance walked. */
+  distance: {
+    pattern:
+      /\b(?:\d{1,5}(?:[.,]\d{1,2})?[ \t]{0,2}(?:ft|feet|foot|m|meters?|metres?|yards?|yds?|blocks?|miles?|laps?)(?![A-Za-z])|\d{1,4}['’′](?![A-Za-z\d])|household distances?|community distances?)/gi,
+    examples: ['150 ft', '30 m', '2 blocks', "200'", 'household distances'],
+  },
+  /** Stairs, steps and curbs. */
+  stairs: {
+    pattern: /\b(?:stairs?|stair(?:case|well|s)|steps? (?:up|down)|curbs?|flights?|step[ -]ups?)\b/gi,
+    examples: ['stairs', 'staircase', 'steps up', 'curb', 'step-ups'],
+  },
+  /** Walking not expected to improve: a plateau, poor potential, maximum benefit reached. */
+  noImprovement: {
+    pattern:
+      /\b(?:plateau(?:ed|ing|s)?|(?:not|un)likely to (?:improve|progress|regain|benefit)|not expected to (?:improve|progress|regain|make (?:further |significant )?(?:gains|progress))|no (?:further |significant )?(?:improvement|progress|gains) (?:is |are )?(?:expected|anticipated)|poor (?:rehab(?:ilitation)? )?(?:potential|prognosis)|prognosis(?: is)?[: ]{1,3}poor|potential(?: is)?[: ]{1,3}poor|(?:reached|achieved) (?:his |her |their |the )?(?:maximum|max|maximal|full) (?:potential|benefit|functional potential|improvement)|limited (?:rehab(?:ilitation)? )?potential)\b/gi,
+    examples: [
+      'plateaued',
+      'not expected to improve',
+      'no further progress is expected',
+      'poor rehab potential',
+      'Prognosis: poor',
+      'reached her maximum potential',
+    ],
+  },
+  /** Why skilled care is still needed without improvement (Jimmo). */
+  maintenance: {
+    pattern:
+      /\b(?:skilled maintenance|maintenance (?:program|therapy|plan|services?)|maintain (?:current|functional|her|his|their|safe)|prevent(?:ing)? (?:further )?(?:decline|deterioration|regression)|slow (?:the )?(?:decline|deterioration|progression)|(?:requires?|needs?|necessitates?) (?:the )?skills? of (?:a |the )?(?:qualified )?(?:physical )?therap(?:ist|y)|jimmo|medical complications?|(?:cannot|can not|can't|could not|unable to) be (?:safely )?(?:performed|carried out|done|provided) by (?:a |the )?(?:caregiver|aide|family|patient|non-skilled))\b/gi,
+    examples: [
+      'skilled maintenance',
+      'prevent further decline',
+      'requires the skills of a qualified physical therapist',
+      'cannot be safely performed by a caregiver',
+    ],
+  },
+  /** Two or more patients treated at once. */
+  group: {
+    pattern:
+      /\b(?:group (?:session|therapy|treatment|tx|gait|class|setting|exercise|walk|walking)s?|in (?:a|the) group|(?:treated|seen|performed) concurrently|concurrent (?:treatment|therapy|session)|(?:with|alongside) (?:\d|two|three|four|five|another|other) (?:other )?(?:patients|patient|pts)|\d (?:pts|patients) (?:at once|simultaneously|together))\b/gi,
+    examples: [
+      'group gait',
+      'group class',
+      'in a group',
+      'seen concurrently',
+      'with two other patients',
+      '3 pts at once',
+    ],
+  },
+  /** A laboratory motion-analysis study (96000-96004), not observational gait assessment. */
+  motionAnalysis: {
+    pattern:
+      /\b(?:motion[ -]analysis|gait (?:lab|laboratory|analysis lab)|(?:3-?d|three[ -]dimensional) (?:kinematics?|kinetics|motion|gait)|kinematics?|force plates?|plantar pressures?|pedobarograph(?:y|ic)?|dynamic (?:surface |fine[ -]wire )?emg|(?:surface|fine[ -]wire) emg (?:during|while) (?:walking|gait|ambulation)|instrumented gait|computeri[sz]ed gait|vicon|motion capture|reflective markers)\b/gi,
+    examples: ['motion analysis', 'gait lab', '3-D kinematics', 'force plates', 'dynamic EMG'],
+  },
+  /**
+   * A physical therapist assistant on this visit. No `i` flag: written in lower case, "pta" usually means
+   * "prior to admission".
+   */
+  ptaProvider: {
+    pattern:
+      /(?:\b(?:by|with|from|per) (?:the |a |our )?(?:L?PTA|[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant)\b|\b[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant\b|,(?<=[A-Za-z.],) L?PTA\b|\bL?PTA(?::| provided| performed| treated| furnished| completed| administered)|\bLPTA\b)/g,
+    examples: ['by PTA', 'with the physical therapist assistant', 'PTA provided', 'LPTA'],
+  },
+} as const satisfies Record<string, NotePattern>;
+
+export type Concept = keyof typeof CONCEPTS;
+export const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
+
+/**
+ * The ways minutes are written, whichever intervention they belong to (minutes.ts reads the label before a
+ * quantity, or the words after it, for that). Groups: quantity (1) the minutes, (2) a range's upper end,
+ * (3) the unit; totals (1) the minutes; time in/out (1-3) hour, minute, a/p in, (4-6) the same out.
+ */
+export const MINUTE_FORMS = {
+  /** "23 min", "15'", "8-10 minutes", "27 mins". */
+  quantity: {
+    pattern:
+      /\b(\d{1,3})(?:[ \t]{0,2}(?:-|–|to)[ \t]{0,2}(\d{1,3}))?[ \t]{0,2}(minutes|minute|mins|min|mn|['’′])(?![A-Za-z])/gi,
+    examples: ['23 min', "15'", '8-10 minutes', '27 mins', '10 to 12 min'],
+  },
+  /** "Total timed minutes: 47", "timed code minutes = 47", "total timed treatment time 47". */
+  totalTimedBefore: {
+    pattern:
+      /\b(?:total[ \t]{1,3})?(?:timed[ \t]{1,3}(?:code[ \t]{1,3})?(?:treatment[ \t]{1,3})?|time[ -]based[ \t]{1,3}|1:1[ \t]{1,3}timed[ \t]{1,3})(?:minutes|mins|min|time)\b[ \t]{0,2}(?:[:=\-–]|was|were|of)?[ \t]{0,2}(\d{1,3})/gi,
+    examples: ['Total timed minutes: 47', 'timed code minutes = 47', 'total timed treatment time 47'],
+  },
+  /** "47 total timed minutes", "47 timed min". */
+  totalTimedAfter: {
+    pattern:
+      /\b(\d{1,3})[ \t]{0,2}(?:total[ \t]{1,3})?timed[ \t]{1,3}(?:code[ \t]{1,3})?(?:minutes|mins|min)\b/gi,
+    examples: ['47 total timed minutes', '47 timed min'],
+  },
+  /** "total treatment time 50 min", "Total time: 50", "total session minutes 50". */
+  totalTreatment: {
+    pattern:
+      /\btotal[ \t]{1,3}(?:(?:treatment|tx|session|visit|therapy|billable|treatment session)[ \t]{1,3})?(?:time|minutes|mins|min)\b[ \t]{0,2}(?:[:=\-–]|was|of)?[ \t]{0,2}(\d{1,3})/gi,
+    examples: ['total treatment time 50', 'Total time: 50', 'total session minutes 50'],
+  },
+  /** "time in 9:05 / time out 9:50", "Time In: 0905 ... Time Out: 0950". */
+  timeInOut: {
+    pattern:
+      /\btime[ \t]{0,2}in[ \t]{0,2}[:-]?[ \t]{0,2}(\d{1,2}):?(\d{2})[ \t]{0,2}([ap])?\.?m?\.?[^\n\d]{0,24}?time[ \t]{0,2}out[ \t]{0,2}[:-]?[ \t]{0,2}(\d{1,2}):?(\d{2})[ \t]{0,2}([ap])?/gi,
+    examples: [
+      'time in 9:05 / time out 9:50',
+      'Time In: 0905 Time Out: 0950',
+      'Time in 2:10 pm, time out 2:55 p',
+    ],
+  },
+} as const satisfies Record<string, NotePattern>;

@@ -1,0 +1,55 @@
+import { check } from 'recheck';
+import { describe, expect, it } from 'vitest';
+import type { NotePattern } from '../../../src/engine/note/concepts';
+import { CONCEPTS, MINUTE_FORMS } from '../../../src/engine/note/concepts';
+import { analyzeNotes } from '../../../src/engine/note/analyze';
+
+const ENTRIES: [string, NotePattern][] = [
+  ...Object.entries(CONCEPTS).map(([name, entry]): [string, NotePattern] => [`concept ${name}`, entry]),
+  ...Object.entries(MINUTE_FORMS).map(([name, entry]): [string, NotePattern] => [`minutes ${name}`, entry]),
+];
+
+describe.each(ENTRIES)('%s', (_, { pattern, examples }) => {
+  it('looks for every match in the note (g flag)', () => {
+    expect(pattern.flags).toContain('g');
+  });
+
+  it('finds each of its examples, whole', () => {
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      const found = [...example.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => m[0]);
+      expect(found, example).toEqual([example]);
+    }
+  });
+
+  it('is linear-time on any text (recheck)', async () => {
+    const result = await check(pattern.source, pattern.flags, { timeout: 20_000 });
+    expect(
+      result.status,
+      result.status === 'vulnerable' ? `attack: ${JSON.stringify(result.attack.pattern)}` : '',
+    ).toBe('safe');
+  }, 60_000);
+});
+
+describe('concept mentions in a note', () => {
+  it('are found for each concept, in order, with the words as written', () => {
+    const text =
+      'O: Gait training 23 min. Amb 150 ft x3 with FWW, CGA; VC for step length. Amb 200 ft in hallway.';
+    const { mentions } = analyzeNotes([{ id: 'n', text, source: {} }]);
+    expect(mentions.gaitTerm.map((m) => m.match)).toEqual(['Gait', 'Amb', 'Amb']);
+    expect(mentions.distance.map((m) => m.match)).toEqual(['150 ft', '200 ft']);
+    expect(mentions.device.map((m) => [m.match, m.start])).toEqual([['FWW', text.indexOf('FWW')]]);
+    expect(mentions.cue.map((m) => m.match)).toEqual(['VC']);
+    expect(mentions.repetitive.map((m) => m.match)).toEqual(['in hallway']);
+  });
+
+  it('stop at 400 per concept and note, so a note of endless mentions costs linear time', () => {
+    const text = 'gait '.repeat(1000);
+    const { mentions } = analyzeNotes([
+      { id: 'a', text, source: {} },
+      { id: 'b', text: 'gait', source: {} },
+    ]);
+    expect(mentions.gaitTerm.filter((m) => m.noteId === 'a')).toHaveLength(400);
+    expect(mentions.gaitTerm.filter((m) => m.noteId === 'b')).toHaveLength(1);
+  });
+});
