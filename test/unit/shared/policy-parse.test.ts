@@ -51,3 +51,18 @@ describe('a managed policy read key by key', () => {
     expect(parsePolicy({})).toEqual({ policy: undefined, problems: [] });
   });
 });
+
+describe('the managed schema', () => {
+  it('lists exactly the rule ids and methods the policy parser accepts', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { RULE_IDS } = await import('../../../src/engine/model');
+    const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as {
+      properties: {
+        disabledRules: { items: { enum: string[] } };
+        sites: { items: { properties: { method: { enum: string[] } } } };
+      };
+    };
+    expect(schema.properties.disabledRules.items.enum).toEqual([...RULE_IDS]);
+    expect(schema.properties.sites.items.properties.method.enum).toEqual(['cms', 'per-code']);
+  });
+});
