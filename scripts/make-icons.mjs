@@ -1,81 +1,122 @@
-// Draws GaitGuard's icons (a blue shield with a white check) as PNGs, so no binary art is hand-edited.
-// Run: node scripts/make-icons.mjs  (output is committed under public/icons)
-import { deflateSync } from 'node:zlib';
-import { writeFileSync, mkdirSync } from 'node:fs';
+// `npm run icons`: every PNG of GaitGuard's art from the one master, store/icon-master.svg, rendered by
+// Debian's Chromium (playwright-core, already the e2e driver) so no bitmap is drawn by hand:
+// - public/icons/icon-{16,32,48,128}.png: the extension icons. At 128 px the artwork is 96x96 with 16 px of
+//   transparent padding, as the Chrome Web Store asks; the small sizes use the whole square.
+// - public/icons/state-{on,off,paused,blocked}-{16,32}.png: the toolbar icon per site state.
+// - store/promo-440x280.png: the Chrome Web Store small promotional tile.
+// - store/screenshot-{1,2}-1280x800.png: store screenshots (Chrome Web Store and addons.mozilla.org) made
+//   from the demo's screenshots in docs/screenshots (npm run demo writes them).
+// Output is committed; run again after changing the master or the screenshots.
+import { readFileSync, mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buffer) => {
-  let c = 0xffffffff;
-  for (const byte of buffer) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const chunk = (type, data) => {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-};
+const master = readFileSync(new URL('../store/icon-master.svg', import.meta.url), 'utf8').replace(
+  /<!--[\s\S]*?-->/g,
+  '',
+);
+const STATES = ['on', 'off', 'paused', 'blocked'];
+const dataUrl = (file) =>
+  `data:image/png;base64,${readFileSync(new URL(`../${file}`, import.meta.url)).toString('base64')}`;
 
-function inShield(x, y) {
-  if (y < 0.1 || y > 0.95 || x < 0.12 || x > 0.88) return false;
-  if (y < 0.55) return true;
-  const half = 0.38 * (1 - (y - 0.55) / 0.4);
-  return Math.abs(x - 0.5) <= half;
-}
-function onCheck(x, y, width) {
-  const segment = (ax, ay, bx, by) => {
-    const dx = bx - ax;
-    const dy = by - ay;
-    const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
-    return Math.hypot(x - (ax + t * dx), y - (ay + t * dy)) <= width;
-  };
-  return segment(0.3, 0.48, 0.45, 0.64) || segment(0.45, 0.64, 0.72, 0.32);
-}
+/** The master at `size` px for `state`. */
+const icon = (state, size) =>
+  master
+    .replace('data-state="on"', `data-state="${state}"`)
+    .replace('width="96" height="96"', `width="${size}" height="${size}"`);
 
-function icon(size) {
-  const samples = 4;
-  const rows = [];
-  for (let py = 0; py < size; py += 1) {
-    const row = [0];
-    for (let px = 0; px < size; px += 1) {
-      let shield = 0;
-      let check = 0;
-      for (let sy = 0; sy < samples; sy += 1)
-        for (let sx = 0; sx < samples; sx += 1) {
-          const x = (px + (sx + 0.5) / samples) / size;
-          const y = (py + (sy + 0.5) / samples) / size;
-          if (inShield(x, y)) {
-            shield += 1;
-            if (onCheck(x, y, size < 24 ? 0.085 : 0.065)) check += 1;
-          }
-        }
-      const total = samples * samples;
-      const alpha = shield / total;
-      const white = shield ? check / shield : 0;
-      const blend = (base, top) => Math.round(base * (1 - white) + top * white);
-      row.push(blend(0x1a, 0xff), blend(0x5f, 0xff), blend(0xb4, 0xff), Math.round(alpha * 255));
-    }
-    rows.push(Buffer.from(row));
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const page = (body, width, height) => `<!doctype html><meta charset="utf-8"><style>
+  html, body { margin: 0; width: ${width}px; height: ${height}px; overflow: hidden; background: transparent; }
+  body { font-family: 'DejaVu Sans', 'Liberation Sans', sans-serif; }
+</style>${body}`;
 
-mkdirSync(new URL('../public/icons/', import.meta.url), { recursive: true });
+const jobs = [];
 for (const size of [16, 32, 48, 128]) {
-  writeFileSync(new URL(`../public/icons/icon-${size}.png`, import.meta.url), icon(size));
+  const art = size === 128 ? 96 : size;
+  const pad = (size - art) / 2;
+  jobs.push({
+    out: `public/icons/icon-${size}.png`,
+    width: size,
+    height: size,
+    transparent: true,
+    html: page(`<div style="padding:${pad}px;line-height:0">${icon('on', art)}</div>`, size, size),
+  });
+}
+for (const state of STATES)
+  for (const size of [16, 32])
+    jobs.push({
+      out: `public/icons/state-${state}-${size}.png`,
+      width: size,
+      height: size,
+      transparent: true,
+      html: page(`<div style="line-height:0">${icon(state, size)}</div>`, size, size),
+    });
+
+const banner = (title, subtitle) => `
+  <div style="display:flex;align-items:center;gap:18px">
+    ${icon('on', 64)}
+    <div><div style="font-size:34px;font-weight:bold;color:#102a43">${title}</div>
+    <div style="font-size:19px;color:#334e68;margin-top:4px">${subtitle}</div></div>
+  </div>`;
+
+jobs.push({
+  out: 'store/promo-440x280.png',
+  width: 440,
+  height: 280,
+  html: page(
+    `<div style="box-sizing:border-box;height:280px;padding:36px 30px;background:linear-gradient(160deg,#eef4fb,#d7e6f7)">
+      <div style="display:flex;align-items:center;gap:16px">${icon('on', 88)}
+        <div style="font-size:40px;font-weight:bold;color:#102a43">GaitGuard</div></div>
+      <div style="font-size:21px;line-height:1.35;color:#243b53;margin-top:22px">Checks 97116 gait-training charges against the note, inside your EHR.</div>
+      <div style="font-size:15px;color:#486581;margin-top:12px">No patient data leaves the browser.</div>
+    </div>`,
+    440,
+    280,
+  ),
+});
+jobs.push({
+  out: 'store/screenshot-1-1280x800.png',
+  width: 1280,
+  height: 800,
+  html: page(`<img src="${dataUrl('docs/screenshots/overlay.png')}" width="1280" height="800">`, 1280, 800),
+});
+jobs.push({
+  out: 'store/screenshot-2-1280x800.png',
+  width: 1280,
+  height: 800,
+  html: page(
+    `<div style="box-sizing:border-box;height:800px;padding:40px 60px;background:#eef4fb;display:flex;gap:60px;align-items:center">
+      <div style="flex:1">${banner('GaitGuard', 'Per-site switch, findings and sources')}
+        <ul style="font-size:22px;line-height:1.6;color:#243b53;margin-top:36px;padding-left:26px">
+          <li>Runs only on the EHR sites you turn on</li>
+          <li>Each finding quotes the note and cites its source</li>
+          <li>Pause a site, or hide the panel, from here</li>
+          <li>No network requests, no analytics</li>
+        </ul></div>
+      <img src="${dataUrl('docs/screenshots/popup.png')}" style="height:720px;border-radius:8px;box-shadow:0 4px 24px #0003">
+    </div>`,
+    1280,
+    800,
+  ),
+});
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+try {
+  const context = await browser.newContext({ deviceScaleFactor: 1 });
+  const tab = await context.newPage();
+  mkdirSync(new URL('../public/icons/', import.meta.url), { recursive: true });
+  for (const job of jobs) {
+    await tab.setViewportSize({ width: job.width, height: job.height });
+    await tab.setContent(job.html, { waitUntil: 'load' });
+    await tab.screenshot({
+      path: new URL(`../${job.out}`, import.meta.url).pathname,
+      omitBackground: Boolean(job.transparent),
+      clip: { x: 0, y: 0, width: job.width, height: job.height },
+    });
+  }
+  console.log(`wrote ${jobs.length} images`);
+} finally {
+  await browser.close();
 }
