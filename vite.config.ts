@@ -35,6 +35,9 @@ function manifestFor(target: Browser): ManifestV3Export {
       open_at_install: false,
     };
     delete manifest.side_panel;
+    // Firefox puts a new extension's button in the extensions panel, where the badge cannot be seen; the
+    // findings count is the point of the button, so it starts on the toolbar (users can still move it).
+    (manifest.action as Record<string, unknown>).default_area = 'navbar';
   } else {
     delete manifest.browser_specific_settings;
     manifest.permissions = [...(manifest.permissions as string[]), 'sidePanel'];
