@@ -65,6 +65,7 @@ import {
   parseTablesFile,
   saveImportedTables,
 } from './options-state';
+import { initActionLook, showActionLook } from './toolbar';
 
 const BADGE_COLOURS: Record<Severity, string> = { error: '#b3261e', warning: '#8a5300', info: '#1a5fb4' };
 
@@ -95,6 +96,7 @@ async function updateBadge(tabId: number, report: TabReport | undefined): Promis
     await browser.action
       .setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[worst] })
       .catch(() => undefined);
+  await showActionLook(tabId, tabOrigin(tabId), report);
 }
 
 /** Brings the tab's report up to date (computing it only if something changed) and pushes it everywhere. */
@@ -488,6 +490,7 @@ browser.runtime.onConnect.addListener((port) => {
   port.disconnect();
 });
 
+initActionLook();
 browser.runtime.onInstalled.addListener((details) => void afterInstall(details.reason));
 browser.runtime.onStartup.addListener(() => void reconcile());
 browser.permissions.onRemoved.addListener(() => void reconcileAndRelease());
