@@ -312,16 +312,13 @@ export interface RenderOptions {
 function isSkippedChild(el: Element, options: RenderOptions): boolean {
   if (NEVER_RENDERED_TAGS.has(el.tagName) || isOverlayHost(el) || isHiddenByMarkup(el)) return true;
   if (options.exclude?.has(el)) return true;
-  if (options.ctx.hasLayout) {
-    const checkable = el as Element & { checkVisibility?: (o?: object) => boolean };
-    if (
-      typeof checkable.checkVisibility === 'function' &&
-      !checkable.checkVisibility({ checkVisibilityCSS: true })
-    ) {
-      return true;
-    }
-  }
-  return false;
+  // Without layout (the CLI under jsdom) only the cascade tells that a stylesheet rule hides a section.
+  if (!options.ctx.hasLayout) return isHiddenByStyle(el);
+  const checkable = el as Element & { checkVisibility?: (o?: object) => boolean };
+  return (
+    typeof checkable.checkVisibility === 'function' &&
+    !checkable.checkVisibility({ checkVisibilityCSS: true })
+  );
 }
 
 function renderNodes(

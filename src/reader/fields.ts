@@ -11,7 +11,7 @@ const FIELD_PATTERNS: ReadonlyArray<readonly [ChargeField, RegExp]> = [
   ['codeType', /^(code ?type|type)$/],
   [
     'code',
-    /^(cpt|hcpcs|cpt ?hcpcs|cpt ?code|hcpcs ?code|cpt ?hcpcs ?code|procedure|procedure ?code|proc ?code|code|service ?code|charge ?code|billing ?code|service|cpt4)$/,
+    /^(cpt|hcpcs|cpt ?hcpcs|hcpcs ?cpt|cpt ?code|hcpcs ?code|cpt ?hcpcs ?code|hcpcs ?cpt ?code|procedure|procedure ?code|proc ?code|code|service ?code|charge ?code|billing ?code|service|cpt4)$/,
   ],
   ['modifiers', /^(mods?|modifiers?|mod ?\d|modifier ?\d|cpt ?modifiers?)$/],
   ['units', /^(units?|qty|quantity|unit ?count|billed ?units|# ?units|no ?of ?units|days ?or ?units)$/],

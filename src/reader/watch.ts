@@ -12,6 +12,7 @@ import {
 } from './index';
 import { updateEditableNote, updateValueNote } from './targeted';
 import { isInsideOverlay, isOverlayHost } from './dom';
+import { watchVisibility } from './visibility-watch';
 import type { FrameSnapshot } from './snapshot';
 import { hashString } from './text';
 
@@ -162,6 +163,8 @@ export function watchPage(
   const onChange = (): void => {
     markDirty();
   };
+
+  const visibility = watchVisibility(view, () => markDirty(), signal);
 
   const observer = new (view?.MutationObserver ?? MutationObserver)((records) => {
     if (signal.aborted) return;
@@ -319,6 +322,21 @@ export function watchPage(
     } else {
       reading = readFrameDetailed(doc, readerOptions);
       scanStale = false;
+      const found = reading.detail?.scan;
+      if (found) {
+        visibility.track(
+          [
+            found.textareas,
+            found.editables,
+            found.reportCandidates,
+            found.tables,
+            found.ariaGrids,
+            found.codeControls,
+          ]
+            .flat()
+            .map(({ el }) => el),
+        );
+      }
     }
     dirty = false;
     valuesOnly = false;

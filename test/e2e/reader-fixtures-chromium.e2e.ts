@@ -323,6 +323,32 @@ describe('never a false all-clear', () => {
   });
 });
 
+describe('content that becomes visible later', () => {
+  it('tabbed encounter: the note tab hidden at load is read once a data attribute on its container shows it', async () => {
+    await openFixture('tabbed-encounter.html');
+    const before = await until((r) => r.chargeCount === 2 && r.read !== undefined);
+    expect(quotesOf(before).join(' ')).not.toContain('12 min');
+    await page.locator('#tab-note').click();
+    const after = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    expect(quotesOf(after)).toContain('note:97116): 12 min');
+    expect(after.read?.notes.map((note) => note.label)).toContain('Treatment note');
+    // The collapsed assessment opens through a class on its section: one more block of text is read.
+    const notesBefore = after.read?.notes.length ?? 0;
+    await page.locator('#assessment-section > button').click();
+    await until((r) => (r.read?.notes.length ?? 0) > notesBefore);
+  });
+
+  it('an iframe in a pane hidden at load is read when a class on an ancestor shows the pane', async () => {
+    await openFixture('hidden-pane-frame.html');
+    const before = await until((r) => r.chargeCount === 1 && r.read !== undefined);
+    expect(before.read?.missing).toEqual(['note']);
+    await page.locator('#open-doc').click();
+    const after = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    expect(quotesOf(after)).toContain('note:97116): 11 min');
+    expect(after.read?.notes.some((note) => note.frameId > 0)).toBe(true);
+  });
+});
+
 describe('multi-frame fixtures', () => {
   it('note frame + fee frame: merged into one check; the unreachable widget is listed as foreign', async () => {
     await openFixture('two-frame/top.html');
