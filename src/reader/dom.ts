@@ -307,13 +307,16 @@ export interface RenderOptions {
   ctx: VisibilityContext;
   /** Subtrees left out of the text (charge grids inside a report, the overlay). */
   exclude?: ReadonlySet<Element>;
+  /** A label or a cell: short text whose container was already found visible. */
+  short?: boolean;
 }
 
 function isSkippedChild(el: Element, options: RenderOptions): boolean {
   if (NEVER_RENDERED_TAGS.has(el.tagName) || isOverlayHost(el) || isHiddenByMarkup(el)) return true;
   if (options.exclude?.has(el)) return true;
-  // Without layout (the CLI under jsdom) only the cascade tells that a stylesheet rule hides a section.
-  if (!options.ctx.hasLayout) return isHiddenByStyle(el);
+  // Without layout (the CLI under jsdom) only the cascade tells that a stylesheet rule hides a section of a
+  // note. Rules select by class, id or attribute; asking the cascade of every plain element would be slow.
+  if (!options.ctx.hasLayout) return !options.short && el.attributes.length > 0 && isHiddenByStyle(el);
   const checkable = el as Element & { checkVisibility?: (o?: object) => boolean };
   return (
     typeof checkable.checkVisibility === 'function' &&
@@ -388,7 +391,7 @@ export function renderedText(el: Element, options: RenderOptions): string {
 
 /** Short text for labels and cells. */
 export function shortText(el: Element, ctx: VisibilityContext): string {
-  return collapseWhitespace(renderedText(el, { ctx }));
+  return collapseWhitespace(renderedText(el, { ctx, short: true }));
 }
 
 function cleanLabel(text: string): string {

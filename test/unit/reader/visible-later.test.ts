@@ -19,7 +19,11 @@ describe('tabbed encounter: the note tab hidden at load, shown by a data attribu
     // The collapsed assessment is still closed: its text is not read until the coder opens it.
     expect(after.notes.map((candidate) => candidate.text).join('\n')).not.toContain('step length symmetric');
     doc.getElementById('assessment-section')!.classList.remove('is-collapsed');
-    expect(readFrame(doc).notes.map((candidate) => candidate.text).join('\n')).toContain('step length symmetric');
+    expect(
+      readFrame(doc)
+        .notes.map((candidate) => candidate.text)
+        .join('\n'),
+    ).toContain('step length symmetric');
   });
 });
 
