@@ -21,10 +21,7 @@ const steps = [
     ],
   ],
   ['build', ['node', 'scripts/build.mjs']],
-  [
-    'web-ext lint',
-    ['npx', 'web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--no-config-discovery'],
-  ],
+  ['web-ext lint', ['npx', 'web-ext', 'lint', '--source-dir', 'dist/firefox', '--no-config-discovery']],
   [
     'e2e',
     [
