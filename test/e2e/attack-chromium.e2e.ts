@@ -71,7 +71,8 @@ describe('cross-origin read: a page on another port frames the enabled note', ()
     const stolen = await page.evaluate(() =>
       (window as unknown as { __stolen: string[] }).__stolen.join('\n'),
     );
-    expect(stolen).not.toMatch(/97116|min|Gait|Evidence/);
+    // The framed note says "Gait training (97116): 24 min"; none of it may reach this page.
+    expect(stolen).not.toMatch(/24 min|heel-toe|Natarajan|97116/);
     expect(await page.locator('gaitguard-overlay').count()).toBe(0);
     const report = await ask(tabId);
     expect(report?.findings ?? []).toEqual([]);
@@ -85,23 +86,32 @@ describe('scripted picker: the page plants a selector without the coder', () => 
     const page = await session.context.newPage();
     await page.goto(`${ehr.origin}/demo/daily-note.html`);
     const before = (await waitForOverlayFindings(page, { atLeast: 1 })).map((finding) => finding.rule);
-    // The attacker's script: open the panel's menu, start the note picker, click a decoy of its own.
-    await page.evaluate(() => {
+    // The attacker's script: open the panel's menu, start the note picker, click a decoy of its own, each
+    // step after the panel has redrawn.
+    const clicked = await page.evaluate(async () => {
+      const settle = () => new Promise((done) => setTimeout(done, 200));
       const decoy = document.createElement('textarea');
       decoy.id = 'decoy';
       decoy.value = 'Pt ambulated.';
       document.body.append(decoy);
       const root = document.querySelector('gaitguard-overlay')?.shadowRoot;
-      const buttons = () => [...(root?.querySelectorAll('button') ?? [])];
-      buttons()
-        .find((button) => /wrong field/i.test(button.textContent ?? ''))
-        ?.click();
-      buttons()
-        .find((button) => /pick.*note|note field/i.test(button.textContent ?? ''))
-        ?.click();
+      const button = (pattern: RegExp) =>
+        [...(root?.querySelectorAll('button') ?? [])].find((item) => pattern.test(item.textContent ?? ''));
+      const steps: string[] = [];
+      const menu = button(/wrong field/i);
+      if (menu) steps.push('menu');
+      menu?.click();
+      await settle();
+      const pick = button(/note/i);
+      if (pick) steps.push('pick');
+      pick?.click();
+      await settle();
       decoy.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
       decoy.click();
+      return steps;
     });
+    // The open root let the script find both controls; what matters is that they did not act.
+    expect(clicked.length).toBeGreaterThan(0);
     await new Promise((done) => setTimeout(done, 1_000));
     expect(Object.values(await storedSettings()).flatMap((site) => site.noteSelectors ?? [])).toEqual([]);
     await page.reload();
