@@ -6,6 +6,7 @@ import type { PageToBackground } from '../../messages/to-background';
 import { ask } from '../ask';
 import { t } from '../i18n';
 import type { OptionsState } from '../../background/options-state';
+import { SettingsProblems, SitePicks } from './site-picks';
 
 /** Rules switched off on one site only (a rule off everywhere is shown off and cannot be turned on here). */
 function SiteRules(props: {
@@ -85,6 +86,12 @@ export function Options() {
         </p>
       )}
 
+      <SettingsProblems
+        policyProblems={state.policyProblems}
+        setAside={state.setAside}
+        onDismissSetAside={() => void run({ type: 'dismiss-set-aside' })}
+      />
+
       <h2>{t('sitesHeading')}</h2>
       {sites.length === 0 ? (
         <p class="gg-muted">{t('sitesEmpty')}</p>
@@ -147,6 +154,8 @@ export function Options() {
           </tbody>
         </table>
       )}
+
+      <SitePicks sites={sites} onClear={(origin, kind) => void run({ type: 'clear-picks', origin, kind })} />
 
       <h2>{t('rulesHeading')}</h2>
       <table>
