@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import type { Evidence } from '../../engine/model';
 import type { TabState } from '../../messages/to-page';
 import { followTabState } from '../../messages/tab-state-client';
+import { FrameSites } from './frame-sites';
 import type { Reply } from '../../background/handle-message';
 import { ask } from '../ask';
 import { originPattern } from '../../shared/settings';
@@ -82,6 +83,15 @@ export function Popup({ forUrl }: { forUrl?: string }) {
       if (!granted) return { ok: false, error: t('permissionDenied') };
       return ask({ type: 'enable-site', origin, tabId });
     });
+
+  // Every other site of the page in one permission request, inside the click as browsers require.
+  const turnOnFrames = async (origins: string[]) => {
+    const granted = await browser.permissions.request({
+      origins: origins.map((item) => originPattern(item)),
+    });
+    if (!granted) return { ok: false, error: t('permissionDenied') } as Reply;
+    return ask({ type: 'enable-sites', origins, tabId });
+  };
 
   const reveal = (evidence: Evidence) => {
     if (tabId !== undefined) void ask({ type: 'reveal', tabId, evidence });
@@ -237,6 +247,11 @@ export function Popup({ forUrl }: { forUrl?: string }) {
             {report.foreignOrigins.length > 0 && (
               <p class="gg-hint">{t('foreignOriginsHint', report.foreignOrigins.join(', '))}</p>
             )}
+            <FrameSites
+              report={report}
+              busy={busy}
+              onTurnOn={(origins) => run(() => turnOnFrames(origins))}
+            />
             {report.warnings.map((warning) => (
               <p class="gg-hint" key={warning}>
                 {warning}
