@@ -10,6 +10,7 @@ import { analyzeEncounter } from '../engine/index';
 import { audit } from './audit';
 import { buildEncounter } from './inputs';
 import { EXIT, HELP, UsageError, readOptions, type FailOn } from './options';
+import { missingFor } from '../reader/read-summary';
 import { checkJson, checkNdjson, formatHuman } from './output';
 import { reviewDay } from '../engine/day-review';
 import { reviewHuman, reviewJson } from './units-output';
@@ -77,12 +78,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const encounter = await buildEncounter(options.files, options.charges, choice, source);
     const findings = analyzeEncounter(encounter);
     const review = reviewDay(encounter, findings);
+    const missing = missingFor(encounter);
     io.stdout(
       options.format === 'json'
-        ? checkJson(findings, reviewJson(review))
+        ? checkJson(findings, missing, reviewJson(review))
         : options.format === 'ndjson'
           ? checkNdjson(findings)
-          : `${formatHuman(findings, io.color)}\n${reviewHuman(review)}`,
+          : `${formatHuman(findings, io.color, missing)}\n${reviewHuman(review)}`,
     );
     return fails(findings, options.failOn) ? EXIT.findings : EXIT.ok;
   } catch (error) {

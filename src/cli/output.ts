@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { Finding, RuleId, Severity } from '../engine/model';
 import { FindingSchema, RuleIdSchema, SEVERITIES } from '../engine/model';
+import { MissingSchema, type Missing } from '../reader/read-summary';
 import { ClaimOutputSchema, UnitsOutputSchema } from './units-output';
 
 /**
@@ -23,6 +24,11 @@ export const OutputFindingSchema = FindingSchema;
 export const CheckOutputSchema = z.object({
   schemaVersion: SchemaVersion,
   findings: z.array(OutputFindingSchema),
+  /**
+   * What the input lacked for a verdict: 'note' (no note text was read, so no charge was compared with a
+   * note) or 'gait-line' (no 97116 line). Empty findings with something missing are not an all-clear.
+   */
+  missing: z.optional(z.array(MissingSchema)),
   /** The day's units table (every timed code of the date). */
   units: z.optional(UnitsOutputSchema),
   /** The recommended claim: all findings folded into one set of lines. */
@@ -72,8 +78,17 @@ export function outputFinding(f: Finding): Finding {
   return { rule, severity, message, explanation, evidence, fix, source };
 }
 
-export function checkJson(findings: readonly Finding[], day?: Pick<CheckOutput, 'units' | 'claim'>): string {
-  const out: CheckOutput = { schemaVersion: SCHEMA_VERSION, findings: findings.map(outputFinding), ...day };
+export function checkJson(
+  findings: readonly Finding[],
+  missing: readonly Missing[],
+  day?: Pick<CheckOutput, 'units' | 'claim'>,
+): string {
+  const out: CheckOutput = {
+    schemaVersion: SCHEMA_VERSION,
+    findings: findings.map(outputFinding),
+    missing: [...missing],
+    ...day,
+  };
   return `${JSON.stringify(out)}\n`;
 }
 
@@ -86,8 +101,22 @@ export function checkNdjson(findings: readonly Finding[]): string {
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 const SEVERITY_COLOR: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
 
-export function formatHuman(findings: readonly Finding[], color: boolean): string {
-  if (findings.length === 0) return 'No findings: the 97116 charges agree with the note.\n';
+const MISSING_LINE: Record<Missing, string> = {
+  note: 'No note text found in the input: the charges were not compared with any note. Include the note (or the page or frame that shows it).',
+  'gait-line':
+    'No 97116 charge line found: nothing to check for gait training. Include the fee sheet or pass --charges 97116:UNITS[:MODIFIERS].',
+};
+
+export function formatHuman(
+  findings: readonly Finding[],
+  color: boolean,
+  missing: readonly Missing[] = [],
+): string {
+  const gaps = missing.map((what) => `${MISSING_LINE[what]}\n`).join('');
+  if (findings.length === 0)
+    return gaps
+      ? `${gaps}No verdict: a verdict needs a note and a 97116 line.\n`
+      : 'No findings: the 97116 charges agree with the note.\n';
   const paint = (severity: Severity, text: string) =>
     color ? `${SEVERITY_COLOR[severity]}${text}\x1b[0m` : text;
   const lines: string[] = [];
@@ -115,7 +144,7 @@ export function formatHuman(findings: readonly Finding[], color: boolean): strin
     }
     lines.push('');
   }
-  return `${lines.join('\n')}\n`;
+  return `${gaps}${lines.join('\n')}\n`;
 }
 
 export function auditText(summary: AuditSummary): string {
