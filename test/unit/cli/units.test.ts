@@ -9,7 +9,7 @@ import { main } from '../../../src/cli/check';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-async function checkJson(files: string[], ...options: string[]) {
+async function run(files: string[], ...options: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await main([...options, '--json', ...files.map((f) => path.join(ROOT, f))], {
@@ -17,6 +17,11 @@ async function checkJson(files: string[], ...options: string[]) {
     stderr: (t) => (stderr += t),
     color: false,
   });
+  return { code, stdout, stderr };
+}
+
+async function checkJson(files: string[], ...options: string[]) {
+  const { code, stdout, stderr } = await run(files, ...options);
   expect(stderr).toBe('');
   expect(code).not.toBe(2);
   return JSON.parse(stdout) as {
@@ -40,13 +45,21 @@ async function checkJson(files: string[], ...options: string[]) {
   };
 }
 
-/** "code minutes supported billed" per line; "?" for null; a range as "2-3". */
-const EXPECTED: Record<string, [timed: number | null, lines: string[]]> = {
+/**
+ * "code minutes supported billed" per line; "?" for null; a range as "2-3". NOTHING: a page whose saved HTML
+ * holds neither note text nor a charge line (a frameset, a script-rendered shell), where the honest answer is
+ * exit 2, never an empty units table that reads like an all-clear.
+ */
+const NOTHING = 'nothing to check';
+const EXPECTED: Record<string, [timed: number | null, lines: string[]] | typeof NOTHING> = {
   'test/fixtures/notes/gait-20min.txt': [20, ['97116 20 1 0']],
   'test/fixtures/encounters/medicare-pta.json': [23, ['97116 23 2 2']],
   'test/fixtures/pages/aria-grid.html': [50, ['97116 40 3(2-3) 3', '97530 10 0(0-1) 1']],
   'test/fixtures/pages/contenteditable-note.html': [25, ['97116 25 2 2']],
   'test/fixtures/pages/cross-origin-frame.html': [null, ['97116 ? ? 2']],
+  'test/fixtures/pages/fee-sheet-no-note.html': [null, ['97116 ? ? 3', '97110 ? ? 1']],
+  'test/fixtures/pages/note-no-charge.html': [38, ['97116 26 2 0', '97110 12 1 0']],
+  'test/fixtures/pages/payer-field.html': [28, ['97116 19 1 2', '97110 9 1 1']],
   'test/fixtures/pages/hidden-stale-note.html': [22, ['97116 22 1 2']],
   'test/fixtures/pages/iframe-editor.html': [null, []],
   'test/fixtures/pages/medplum-charges.html': [null, ['97116 31 ?(2-3) 2', '97112 ? ? 1']],
@@ -54,24 +67,25 @@ const EXPECTED: Record<string, [timed: number | null, lines: string[]]> = {
   'test/fixtures/pages/openemr-encounter-summary.html': [23, ['97116 23 2 0']],
   'test/fixtures/pages/openemr-fee-sheet.html': [null, ['97116 ? ? 3', '97110 ? ? 1']],
   'test/fixtures/pages/openemr-soap.html': [38, ['97116 38 3 0']],
-  'test/fixtures/pages/shadow-components.html': [null, []],
-  'test/fixtures/pages/spa-swap.html': [null, []],
+  'test/fixtures/pages/shadow-components.html': NOTHING,
+  'test/fixtures/pages/spa-swap.html': NOTHING,
   'test/fixtures/pages/textarea-note.html': [38, ['97116 23 2 2', '97110 15 1 1']],
   'test/fixtures/pages/time-in-out.html': [null, []],
+  'test/fixtures/pages/hostile/port-trick.html': NOTHING,
   'test/fixtures/pages/hostile/xss-note.html': [9, ['97116 9 1 3']],
-  'test/fixtures/pages/nested-frames/calendar.html': [null, []],
-  'test/fixtures/pages/nested-frames/encounter.html': [null, []],
+  'test/fixtures/pages/nested-frames/calendar.html': NOTHING,
+  'test/fixtures/pages/nested-frames/encounter.html': NOTHING,
   'test/fixtures/pages/nested-frames/fee-sheet.html': [null, ['97116 ? ? 2']],
-  'test/fixtures/pages/nested-frames/main.html': [null, []],
+  'test/fixtures/pages/nested-frames/main.html': NOTHING,
   'test/fixtures/pages/nested-frames/soap.html': [18, ['97116 18 1 0']],
   'test/fixtures/pages/two-frame/fees.html': [null, ['97116 ? ? 2', '97112 ? ? 1']],
   'test/fixtures/pages/two-frame/note.html': [44, ['97116 24 2 0', '97112 20 1 0']],
-  'test/fixtures/pages/two-frame/top.html': [null, []],
+  'test/fixtures/pages/two-frame/top.html': NOTHING,
   'demo/pages/clean-note.html': [40, ['97116 25 2 2', '97112 15 1 1']],
   'demo/pages/daily-note.html': [38, ['97116 23 2 3', '97110 15 1 1']],
-  'demo/pages/index.html': [null, []],
+  'demo/pages/index.html': NOTHING,
   'demo/pages/whole-day.html': [47, ['97116 25 2 4', '97110 22 1 2']],
-  'demo/pages/openemr/encounter.html': [null, []],
+  'demo/pages/openemr/encounter.html': NOTHING,
   'demo/pages/openemr/fee_sheet.html': [null, ['97116 ? ? 3', '97530 ? ? 1']],
   'demo/pages/openemr/soap.html': [47, ['97116 27 2 0', '97530 20 1 0']],
   // The frames of one page, read together as the extension merges them.
@@ -116,9 +130,16 @@ describe('check --json: units on every fixture', () => {
     expect(all.filter((file) => !(file in EXPECTED))).toEqual([]);
   });
 
-  it.each(Object.entries(EXPECTED))('%s', async (files, [timed, lines]) => {
+  it.each(Object.entries(EXPECTED))('%s', async (files, expected) => {
+    if (expected === NOTHING) {
+      const { code, stdout, stderr } = await run(files.split(' + '));
+      expect([code, stdout]).toEqual([2, '']);
+      expect(stderr).toContain(NOTHING);
+      return;
+    }
+    const [timed, lines] = expected;
     const out = await checkJson(files.split(' + '));
-    expect(Object.keys(out)).toEqual(['schemaVersion', 'findings', 'units', 'claim']);
+    expect(Object.keys(out)).toEqual(['schemaVersion', 'findings', 'missing', 'units', 'claim']);
     expect(out.units.method).toBe('cms');
     expect(out.units.timed_minutes).toBe(timed);
     expect(out.units.lines.map(compact)).toEqual(lines);
