@@ -92,7 +92,10 @@ Requirements: Linux, macOS or Windows; Node.js ${engines.node} (tested with Node
 
 The extension is then in dist/firefox (dist/chrome is the Chrome build; dist/test/ holds test-only builds
 that are never shipped). The package is that directory zipped: \`npx web-ext build --source-dir dist/firefox\`.
-All dependencies are pinned by package-lock.json.
+All dependencies are pinned by package-lock.json. Built this way the files are byte-identical to the
+package's, except that the service worker chunk's file name (assets/worker.ts-<hash>.js, and the one line
+of service-worker-loader.js naming it) can carry another hash: the bundler derives it from the build
+directory's path, not from the contents, which are identical.
 `,
 );
 const source = `gaitguard-source-${version}.zip`;
