@@ -10,6 +10,7 @@ import { analyzeEncounter, RULES, type EditTables } from '../engine/index';
 import { bySeverity, type Finding, type Severity } from '../engine/model';
 import { decidePayer } from '../reader/payer-methods';
 import { summarizeRead } from '../reader/read-summary';
+import { createEncounterMemory, encounterKeyOf, type EncounterMemory } from '../reader/encounter-memory';
 import { reviewDay } from '../engine/day-review';
 import type { Cut, IgnoredFrame, IgnoreReason, TabReport } from '../messages/to-content';
 import type { EffectiveSettings } from '../shared/policy';
@@ -35,6 +36,17 @@ interface TabEntry {
 }
 
 const tabs = new Map<number, TabEntry>();
+/** Per tab, for the tab's life: what other views of the encounter on screen showed (see encounter-memory). */
+const memories = new Map<number, { origin: string; memory: EncounterMemory }>();
+
+function memoryFor(tabId: number, origin: string): EncounterMemory {
+  let held = memories.get(tabId);
+  if (held?.origin !== origin) {
+    held = { origin, memory: createEncounterMemory() };
+    memories.set(tabId, held);
+  }
+  return held.memory;
+}
 const MAX_IGNORED_LISTED = 50;
 
 /** Counters for the benchmark's analyses-per-change figure. No note content. */
@@ -147,6 +159,7 @@ export function dropFrameOrigin(origin: string): number[] {
   for (const [tabId, entry] of tabs) {
     if (entry.origin === origin) {
       tabs.delete(tabId);
+      memories.delete(tabId);
       touched.push(tabId);
       continue;
     }
@@ -166,6 +179,7 @@ export function dropFrameOrigin(origin: string): number[] {
 
 export function dropTab(tabId: number): void {
   tabs.delete(tabId);
+  memories.delete(tabId);
 }
 
 /** The sites of every frame GaitGuard currently holds, top frames and others. */
@@ -209,7 +223,7 @@ export function reportFor(
   if (entry.report && entry.basis?.settings === settings && entry.basis.tables === tables)
     return entry.report;
   entry.revision += 1;
-  entry.report = analyze(entry, settings, tables);
+  entry.report = analyze(tabId, entry, settings, tables);
   entry.basis = { settings, tables };
   storeStats.analyses += 1;
   return entry.report;
@@ -220,7 +234,12 @@ export function cachedReport(tabId: number): TabReport | undefined {
   return tabs.get(tabId)?.report;
 }
 
-function analyze(entry: TabEntry, settings: EffectiveSettings, tables: EditTables | undefined): TabReport {
+function analyze(
+  tabId: number,
+  entry: TabEntry,
+  settings: EffectiveSettings,
+  tables: EditTables | undefined,
+): TabReport {
   const site = siteSettingsFor(settings, entry.origin);
   const frames = [...entry.frames].map(([frameId, frame]) => ({ frameId, snapshot: frame.snapshot }));
   const payerName = frames.find((frame) => frame.snapshot.payerName)?.snapshot.payerName;
@@ -229,12 +248,15 @@ function analyze(entry: TabEntry, settings: EffectiveSettings, tables: EditTable
     medicare: site.medicare,
     override: site.methodOverride === true,
   });
-  const encounter = mergeFrames(frames, {
+  const onScreen = mergeFrames(frames, {
     name: payerName ?? (payer.medicare ? 'Medicare' : 'Commercial'),
     method: payer.method,
     medicare: payer.medicare,
   });
   const encounterId = frames.find((frame) => frame.snapshot.encounterId)?.snapshot.encounterId;
+  const key = encounterKeyOf(entry.frames.get(0)?.snapshot.url, encounterId);
+  const remembered = memoryFor(tabId, entry.origin).view(key, onScreen, Date.now());
+  const encounter = remembered.encounter;
   const disabledRules = [...settings.disabledRules, ...(site.disabledRules ?? [])];
   const findings = analyzeEncounter(encounter, { disabledRules, tables });
   const foreignOrigins = new Set<string>();
@@ -264,7 +286,13 @@ function analyze(entry: TabEntry, settings: EffectiveSettings, tables: EditTable
     warnings: [...warnings],
     method: payer.method,
     medicare: payer.medicare,
-    read: summarizeRead({ encounter, payer, ...(encounterId ? { encounterId } : {}) }),
+    read: summarizeRead({
+      encounter,
+      payer,
+      ...(encounterId ? { encounterId } : {}),
+      offScreenIds: remembered.offScreenIds,
+      encounterChanged: remembered.changed,
+    }),
     day: reviewDay(encounter, findings, tables),
     ignoredFrames,
     cuts,

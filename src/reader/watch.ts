@@ -169,8 +169,7 @@ export function watchPage(
   const observer = new (view?.MutationObserver ?? MutationObserver)((records) => {
     if (signal.aborted) return;
     if (doc.URL !== lastUrl) {
-      lastUrl = doc.URL;
-      markDirty();
+      navigated();
       return;
     }
     let changed = false;
@@ -253,6 +252,26 @@ export function watchPage(
   function onLoad(event: Event): void {
     const target = event.target as Element | null;
     if (target && (target.tagName === 'IFRAME' || target.tagName === 'FRAME')) markDirty();
+  }
+
+  /**
+   * The app moved to another URL without a page load, perhaps another patient: what this frame showed is
+   * withdrawn at once (an empty snapshot of the new URL), and the new view is read once it has settled.
+   */
+  function navigated(): void {
+    lastUrl = doc.URL;
+    if (lastSignature !== '') {
+      const empty: FrameSnapshot = {
+        url: lastUrl.slice(0, 4096),
+        notes: [],
+        charges: [],
+        foreignFrameOrigins: [],
+        warnings: [],
+      };
+      lastSignature = snapshotSignature(empty);
+      onSnapshot(empty);
+    }
+    markDirty();
   }
 
   function markDirty(): void {
@@ -352,8 +371,9 @@ export function watchPage(
 
   observe(doc);
   if (view) {
-    listen(view, 'popstate', onChange, false);
-    listen(view, 'hashchange', onChange, false);
+    const onHistory = (): void => (doc.URL !== lastUrl ? navigated() : onChange());
+    listen(view, 'popstate', onHistory, false);
+    listen(view, 'hashchange', onHistory, false);
   }
   signal.addEventListener(
     'abort',
@@ -370,10 +390,7 @@ export function watchPage(
   if (!signal.aborted) scan();
   return {
     rescan(): void {
-      if (doc.URL !== lastUrl) {
-        lastUrl = doc.URL;
-        dirty = true;
-      }
+      if (doc.URL !== lastUrl) navigated();
       scan();
     },
   };

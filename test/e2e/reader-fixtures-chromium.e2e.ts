@@ -349,6 +349,28 @@ describe('content that becomes visible later', () => {
   });
 });
 
+describe('one encounter, several views', () => {
+  it('keeps the note view for the billing view of the same encounter, and drops it for the next patient', async () => {
+    await openFixture('spa-encounter-views.html');
+    const noteView = await until((r) => r.noteCount === 1 && r.read !== undefined);
+    expect(noteView.read?.missing).toEqual(['gait-line']);
+    await page.getByRole('button', { name: 'Billing' }).click();
+    // The note view is unmounted; its note, kept for encounter 1001, is judged with the charge on screen.
+    const billing = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    expect(quotesOf(billing)).toContain('note:97116): 24 min');
+    expect(billing.read?.notes.map((note) => note.offScreen)).toEqual([true]);
+    await waitForPopupText('(from a view of this encounter no longer on screen)');
+    await page.getByRole('button', { name: 'Next patient' }).click();
+    const next = await until((r) => r.read?.encounterChanged === true && r.chargeCount === 1);
+    expect(next.read?.missing).toEqual(['note']);
+    expect(quotesOf(next).join(' ')).not.toContain('24 min');
+    expect(next.findings).toEqual([]);
+    const popup = await waitForPopupText('The encounter on screen changed');
+    expect(popup).toContain('Not checked: no note found');
+    expect(popup).not.toMatch(/No problems|supported by the note/);
+  });
+});
+
 describe('multi-frame fixtures', () => {
   it('note frame + fee frame: merged into one check; the unreachable widget is listed as foreign', async () => {
     await openFixture('two-frame/top.html');

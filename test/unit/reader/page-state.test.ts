@@ -81,7 +81,7 @@ describe('single-page EHR that swaps encounters', () => {
     expect(second.notes[0]!.id).toBe(first.notes[0]!.id);
   });
 
-  it('reports the swapped encounter through watchPage once', async () => {
+  it('withdraws the old encounter at once, then reports the swapped one', async () => {
     const dom = loadPage('spa-swap.html', 'https://stride.example.org/app', { runScripts: 'dangerously' });
     const doc = dom.window.document;
     const seen: FrameSnapshot[] = [];
@@ -89,7 +89,9 @@ describe('single-page EHR that swaps encounters', () => {
     watchPage(doc, (snapshot) => seen.push(snapshot), { signal: controller.signal, debounceMs: 20 });
     (dom.window as unknown as { showEncounter(id: string): void }).showEncounter('B');
     await new Promise((resolve) => dom.window.setTimeout(resolve, 80));
-    expect(seen.map((snapshot) => snapshot.dateOfService)).toEqual(['2024-05-20', '2024-05-22']);
+    // The new URL withdraws what the old view showed at once (an empty snapshot), then the settled view.
+    expect(seen.map((snapshot) => snapshot.dateOfService)).toEqual(['2024-05-20', undefined, '2024-05-22']);
+    expect([seen[1]?.notes.length, seen[1]?.charges.length]).toEqual([0, 0]);
     controller.abort();
   });
 });
