@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { EvidenceSchema, FindingSchema } from '../engine/model';
 import { OverlayPlacementSchema } from '../shared/settings';
 import { ReadSummarySchema } from '../reader/read-summary';
-import { DayReviewSchema } from '../engine/day-review';
+import { DayReviewSchema } from '../engine/day-review-schema';
 
 /** Why the worker left a frame out of the tab's report. */
 export const IgnoreReasonSchema = z.enum([
