@@ -3,10 +3,11 @@
  * than over it. It follows the active tab of its window; a summary stays on top, and the findings, the
  * day's units with the recommended claim, and the therapist query are one click apart.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Evidence } from '../../engine/model';
-import type { TabState } from '../popup/popup';
+import type { TabState } from '../../messages/to-page';
+import { followTabState } from '../../messages/tab-state-client';
 import { ask } from '../ask';
 import { FindingList } from '../components/finding-list';
 import { summarize } from '../components/summary';
@@ -71,18 +72,13 @@ export function SidePanel({ forUrl }: { forUrl?: string }) {
     return () => browser.tabs.onActivated.removeListener(onActivated);
   }, [forUrl]);
 
-  const refresh = useCallback(async () => {
-    if (tabId === undefined) return;
-    const reply = await ask({ type: 'get-tab-state', tabId });
-    if (reply.ok) setState(reply.data as TabState);
-    else setError(reply.error);
-  }, [tabId]);
-
+  // The worker pushes the tab's state over a port on every change.
   useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), 1000);
-    return () => clearInterval(timer);
-  }, [refresh]);
+    if (tabId === undefined) return undefined;
+    const controller = new AbortController();
+    followTabState(tabId, setState, controller.signal);
+    return () => controller.abort();
+  }, [tabId]);
 
   const report = state?.state === 'on' ? state.report : undefined;
   const keys = report ? findingKeys(report.findings) : [];
