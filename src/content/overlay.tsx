@@ -1,9 +1,16 @@
-/** Feature (top frame only): the in-page overlay panel. */
+/**
+ * Feature (top frame only): the in-page pill. It is placed where it covers no form control and never over
+ * the focused field, and placed again when the page scrolls, resizes or focus moves (one frame later, at
+ * most once a frame). Alt+Shift+F opens its list on the first finding; Escape gives focus back to the field
+ * the coder was in.
+ */
 import { render } from 'preact';
 import type { Evidence } from '../engine/model';
 import type { TabReport } from '../messages/to-content';
 import type { OverlayPlacement } from '../shared/settings';
-import { Overlay } from '../ui/overlay/overlay';
+import { FOCUS_SHORTCUT, Overlay } from '../ui/overlay/overlay';
+import { readControls } from '../ui/overlay/obstacles';
+import { placePill, type Box } from '../ui/overlay/placement';
 import { OVERLAY_STYLES } from '../ui/overlay/overlay-styles';
 import { createShadowHost } from './shadow-host';
 
@@ -36,11 +43,50 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
   let placement: OverlayPlacement = DEFAULT_PLACEMENT;
   let placementFromUser = false;
 
+  let expanded = false;
+  let focusFirst = false;
+  let spot: Box | undefined;
+  let returnFocus: HTMLElement | undefined;
   let mountStyle = '';
+  const watched = new WeakSet<Document>();
+  let frame = 0;
+
+  const pillSize = () => {
+    const pill = root.querySelector('.gg-pill')?.getBoundingClientRect();
+    return pill && pill.width > 0 ? { width: pill.width, height: pill.height } : { width: 150, height: 34 };
+  };
+
+  /** Finds the pill a spot clear of the page's controls; listens for focus moves in every document it read. */
+  const place = () => {
+    const controls = readControls(document, host);
+    for (const doc of controls.documents) {
+      if (watched.has(doc)) continue;
+      watched.add(doc);
+      doc.addEventListener('focusin', schedule, { signal, capture: true, passive: true });
+    }
+    spot = placePill(
+      pillSize(),
+      { width: window.innerWidth, height: window.innerHeight },
+      controls.boxes,
+      controls.focused,
+    );
+  };
+
+  function schedule() {
+    if (frame || hidden || signal.aborted) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const before = spot;
+      place();
+      if (!before || !spot || before.left !== spot.left || before.top !== spot.top) draw();
+    });
+  }
+
   const draw = () => {
     if (signal.aborted) return;
+    const at = spot ?? { left: window.innerWidth - 162, top: window.innerHeight - 46 };
     // Touching a style, even with the same value, invalidates style on the whole (possibly huge) page.
-    const nextStyle = `position:fixed;right:${placement.right}px;bottom:${placement.bottom}px;`;
+    const nextStyle = `position:fixed;left:${Math.round(at.left)}px;top:${Math.round(at.top)}px;`;
     if (nextStyle !== mountStyle) {
       mount.style.cssText = nextStyle;
       mountStyle = nextStyle;
@@ -52,6 +98,19 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
           stale={stale}
           placement={placement}
           picking={picking}
+          expanded={expanded}
+          opensUp={at.top > window.innerHeight / 2}
+          alignRight={at.left > window.innerWidth / 2}
+          focusFirst={focusFirst}
+          onExpandedChange={(next, fromKeyboard) => {
+            expanded = next;
+            focusFirst = false;
+            draw();
+            if (!next && fromKeyboard) {
+              returnFocus?.focus();
+              returnFocus = undefined;
+            }
+          }}
           onReveal={callbacks.onReveal}
           onPick={callbacks.onPick}
           onHide={callbacks.onHide}
@@ -66,8 +125,31 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
       mount,
     );
   };
-  signal.addEventListener('abort', () => render(null, mount), { once: true });
-  window.addEventListener('resize', () => draw(), { signal, passive: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      if (frame) cancelAnimationFrame(frame);
+      render(null, mount);
+    },
+    { once: true },
+  );
+  window.addEventListener('resize', schedule, { signal, passive: true });
+  window.addEventListener('scroll', schedule, { signal, passive: true, capture: true });
+  // The coder's own keystroke only: a page script cannot pull focus into GaitGuard.
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (!event.isTrusted || hidden || event.key.toUpperCase() !== FOCUS_SHORTCUT.key) return;
+      if (event.altKey !== FOCUS_SHORTCUT.altKey || event.shiftKey !== FOCUS_SHORTCUT.shiftKey) return;
+      event.preventDefault();
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active !== document.body && active !== host) returnFocus = active;
+      expanded = true;
+      focusFirst = true;
+      draw();
+    },
+    { signal, capture: true },
+  );
 
   return {
     root,
@@ -77,16 +159,19 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
       hidden = nextHidden;
       if (saved && !placementFromUser) placement = clampToViewport(saved);
       draw();
+      schedule();
     },
     setHidden(next) {
       hidden = next;
       draw();
+      schedule();
     },
     setStale() {
       stale = true;
       hidden = false;
       picking = undefined;
       draw();
+      schedule();
     },
     setPicking(kind) {
       picking = kind;

@@ -152,6 +152,8 @@ describe('a full session over every page', () => {
       const report = await reportWhere(ask, tabId, () => true, 15_000).catch(() => undefined);
       if (report && report.findings.length > 0) {
         // Reveal from the overlay (scrolls and marks inside GaitGuard's layer) and from the popup.
+        // The findings list opens from the in-page pill (its place is checked in pill-chromium.e2e.ts).
+        await page.locator('gaitguard-overlay .gg-pill').click({ force: true });
         const evidence = page.locator('gaitguard-overlay .gg-evidence').first();
         await evidence.waitFor({ timeout: 10_000 });
         await evidence.click();
@@ -242,7 +244,8 @@ describe('markup in a note is text', () => {
       report.findings.some((finding) => finding.rule === 'repetitive-walking'),
     );
     const overlay = page.locator('gaitguard-overlay [data-rule="repetitive-walking"]');
-    await overlay.waitFor();
+    // The pill keeps its list folded; the finding is rendered all the same.
+    await overlay.waitFor({ state: 'attached' });
     // The payload is there, as text: the test would be vacuous if the quote never reached the UI.
     expect(await page.locator('gaitguard-overlay').first().textContent()).toBeDefined();
     const shown = await page.evaluate(() => {
@@ -256,6 +259,7 @@ describe('markup in a note is text', () => {
     });
     expect(shown.text).toContain('onerror="window.__ggXss=3');
     expect(shown.elements).toBe(0);
+    await page.locator('gaitguard-overlay .gg-pill').click();
     await page.locator('gaitguard-overlay .gg-evidence').first().click();
 
     const popup = await openPopupFor(session, page.url());

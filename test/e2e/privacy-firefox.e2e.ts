@@ -176,6 +176,8 @@ describe('a full session over every page in Firefox', () => {
             { cause: error },
           );
         });
+        // The findings list opens from the in-page pill.
+        await (await page.waitForSelector('gaitguard-overlay >>> .gg-pill'))!.click();
         await evidence!.click();
         const popup = await openRecorded(`src/ui/popup/index.html?forUrl=${encodeURIComponent(page.url())}`);
         const quote = await settled(() => popup.page.waitForSelector('.gg-evidence', { timeout: 10_000 }));

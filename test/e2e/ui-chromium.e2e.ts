@@ -105,6 +105,7 @@ describe('evidence on the page', () => {
   it('clicking an evidence quote in the overlay marks it in the frame that holds it', async () => {
     await page.screenshot({ path: resolve(shots, 'overlay.png') });
     const before = await markCount(page);
+    await page.locator('gaitguard-overlay .gg-pill').click();
     await page.locator('gaitguard-overlay .gg-evidence').first().click();
     await expect.poll(() => markCount(page), { timeout: 5_000 }).toBeGreaterThan(before);
   });
@@ -118,35 +119,20 @@ describe('evidence on the page', () => {
   });
 });
 
-describe('the overlay stays out of the way', () => {
-  it('moves with the keyboard and keeps its place after a reload', async () => {
-    const handle = page.locator('gaitguard-overlay .gg-handle');
-    await handle.focus();
-    for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowLeft');
-    const position = () =>
-      page.evaluate(() => {
-        const panel = document.querySelector('gaitguard-overlay')?.shadowRoot?.querySelector('.gg-panel');
-        return panel?.getBoundingClientRect().right ?? -1;
-      });
-    const moved = await position();
-    await page.reload();
-    await waitForOverlayFindings(page, { atLeast: 1 });
-    expect(Math.round(await position())).toBe(Math.round(moved));
-  });
-
-  it('collapses to its header', async () => {
-    await page.locator('gaitguard-overlay').getByRole('button', { name: 'Collapse GaitGuard' }).click();
-    expect(await page.locator('gaitguard-overlay .gg-body').count()).toBe(0);
-    await page.locator('gaitguard-overlay').getByRole('button', { name: 'Expand GaitGuard' }).click();
-    expect(await page.locator('gaitguard-overlay .gg-body').count()).toBe(1);
+describe('the pill stays out of the way', () => {
+  it('opens its list and closes it again', async () => {
+    const pill = page.locator('gaitguard-overlay .gg-pill');
+    await expect.poll(() => pill.getAttribute('aria-expanded')).toBe('true');
+    await pill.click();
+    await expect.poll(() => page.locator('gaitguard-overlay .gg-panel').isVisible()).toBe(false);
   });
 
   it('hides and shows through the toggle the keyboard shortcut uses', async () => {
     const popup = await openPopupFor(session, page.url());
     await popup.getByRole('button', { name: 'Hide overlay' }).click();
-    await expect.poll(() => page.locator('gaitguard-overlay .gg-panel').count()).toBe(0);
+    await expect.poll(() => page.locator('gaitguard-overlay .gg-pill').count()).toBe(0);
     await popup.getByRole('button', { name: 'Show overlay' }).click();
-    await expect.poll(() => page.locator('gaitguard-overlay .gg-panel').count()).toBe(1);
+    await expect.poll(() => page.locator('gaitguard-overlay .gg-pill').count()).toBe(1);
     await popup.close();
   });
 });

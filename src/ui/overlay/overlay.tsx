@@ -1,15 +1,18 @@
 /**
- * The in-page panel. It lives in a shadow root on GaitGuard's own host element, never takes focus by itself,
- * and can be moved, collapsed or hidden so it never sits on the EHR's own controls.
+ * The in-page part: a small pill with the count of open findings, placed where it covers no form control
+ * (the findings themselves live in the side panel). It never takes focus by itself. Clicking it, or the
+ * in-page shortcut, opens a compact list beside it; Escape closes the list and gives focus back to the page.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Evidence } from '../../engine/model';
 import type { TabReport } from '../../messages/to-content';
 import type { OverlayPlacement } from '../../shared/settings';
 import { FindingList } from '../components/finding-list';
-import { summarize, verdictOf } from '../components/summary';
-import { MissingNotice, ReadSummaryView } from '../components/read-summary';
+import { summarize } from '../components/summary';
 import { t } from '../i18n';
+
+/** Alt+Shift+F from the page: open the list and focus the first finding. */
+export const FOCUS_SHORTCUT = { key: 'F', altKey: true, shiftKey: true } as const;
 
 export interface OverlayProps {
   report: TabReport | undefined;
@@ -17,123 +20,104 @@ export interface OverlayProps {
   stale: boolean;
   placement: OverlayPlacement;
   picking: 'note' | 'charges' | undefined;
+  expanded: boolean;
+  /** Where the list opens from the pill, so it stays in the viewport. */
+  opensUp: boolean;
+  alignRight: boolean;
+  /** Focus the first finding once the list is open (the shortcut asked for it). */
+  focusFirst: boolean;
+  onExpandedChange(expanded: boolean, fromKeyboard: boolean): void;
   onReveal(evidence: Evidence): void;
   onPlacementChange(placement: OverlayPlacement, persist: boolean): void;
   onPick(kind: 'note' | 'charges'): void;
   onHide(): void;
 }
 
-const STEP = 24;
-
 export function Overlay(props: OverlayProps) {
-  const { report, stale, placement, picking } = props;
-  const drag = useRef<{ x: number; y: number; right: number; bottom: number } | undefined>(undefined);
+  const { report, stale, picking, expanded } = props;
+  const listRef = useRef<HTMLDivElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
-  const summary = stale ? t('reloadToRecheck') : summarize(report);
+  const count = report?.findings.length ?? 0;
   const worst = report?.findings[0]?.severity;
+  const summary = stale ? t('reloadToRecheck') : summarize(report);
 
-  const move = (right: number, bottom: number, persist: boolean) =>
-    props.onPlacementChange(
-      { ...placement, right: Math.max(0, Math.round(right)), bottom: Math.max(0, Math.round(bottom)) },
-      persist,
-    );
+  useEffect(() => {
+    if (!expanded || !props.focusFirst) return;
+    listRef.current?.querySelector<HTMLElement>('.gg-finding[data-open]')?.focus();
+  }, [expanded, props.focusFirst, report]);
+
+  const panelStyle = `${props.opensUp ? 'bottom' : 'top'}:calc(100% + 6px);${props.alignRight ? 'right' : 'left'}:0;`;
 
   return (
     <div
-      class={`gg-panel ${placement.collapsed ? 'gg-collapsed' : ''}`}
+      class="gg-pill-wrap"
       role="complementary"
       aria-label={t('overlayLabel')}
       data-worst={worst ?? 'none'}
     >
+      <button
+        type="button"
+        class="gg-pill"
+        aria-expanded={expanded}
+        aria-controls="gg-pill-list"
+        title={`${summary}. Alt+Shift+F opens the list; Escape returns to the page.`}
+        onClick={(event) => event.isTrusted && props.onExpandedChange(!expanded, false)}
+      >
+        <span class="gg-pill-dot" aria-hidden="true" />
+        <span class="gg-title">{t('actionTitle')}</span>
+        <span class="gg-pill-count">{stale ? '!' : count}</span>
+        <span class="gg-visually-hidden">{summary}</span>
+      </button>
+      <span class="gg-visually-hidden" role="status" aria-live="polite">
+        {summary}
+      </span>
       <div
-        class="gg-header"
-        onPointerDown={(event) => {
-          // Only the coder's own pointer moves the panel; its position is saved for the site.
-          if (!event.isTrusted || (event.target as Element).closest('button')) return;
-          drag.current = {
-            x: event.clientX,
-            y: event.clientY,
-            right: placement.right,
-            bottom: placement.bottom,
-          };
-          (event.currentTarget as Element).setPointerCapture(event.pointerId);
-        }}
-        onPointerMove={(event) => {
-          const start = drag.current;
-          if (!start || !event.isTrusted) return;
-          move(start.right - (event.clientX - start.x), start.bottom - (event.clientY - start.y), false);
-        }}
-        onPointerUp={(event) => {
-          if (!drag.current || !event.isTrusted) return;
-          drag.current = undefined;
-          move(placement.right, placement.bottom, true);
+        id="gg-pill-list"
+        class="gg-panel"
+        style={panelStyle}
+        hidden={!expanded}
+        ref={listRef}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && !event.defaultPrevented) {
+            event.preventDefault();
+            props.onExpandedChange(false, true);
+          }
         }}
       >
-        <button
-          type="button"
-          class="gg-handle"
-          aria-label={t('moveHandle')}
-          title={t('moveTitle')}
-          onKeyDown={(event) => {
-            if (!event.isTrusted) return;
-            const delta: Record<string, [number, number]> = {
-              ArrowLeft: [STEP, 0],
-              ArrowRight: [-STEP, 0],
-              ArrowUp: [0, STEP],
-              ArrowDown: [0, -STEP],
-            };
-            const step = delta[event.key];
-            if (!step) return;
-            event.preventDefault();
-            move(placement.right + step[0], placement.bottom + step[1], true);
-          }}
-        >
-          ⠿
-        </button>
-        <span class="gg-title">{t('actionTitle')}</span>
-        <span class="gg-summary" role="status" aria-live="polite">
-          {summary}
-        </span>
-        <button
-          type="button"
-          class="gg-icon"
-          aria-expanded={!placement.collapsed}
-          aria-label={placement.collapsed ? t('expand') : t('collapse')}
-          onClick={(event) =>
-            event.isTrusted &&
-            props.onPlacementChange({ ...placement, collapsed: !placement.collapsed }, true)
-          }
-        >
-          {placement.collapsed ? '▴' : '▾'}
-        </button>
-        <button
-          type="button"
-          class="gg-icon"
-          aria-label="Hide GaitGuard (Alt+Shift+G shows it again)"
-          onClick={props.onHide}
-        >
-          ×
-        </button>
-      </div>
-      {!placement.collapsed && (
+        <div class="gg-header">
+          <span class="gg-summary">{summary}</span>
+          <button
+            type="button"
+            class="gg-icon"
+            aria-label={t('collapse')}
+            onClick={() => props.onExpandedChange(false, false)}
+          >
+            ▾
+          </button>
+          <button
+            type="button"
+            class="gg-icon"
+            aria-label="Hide GaitGuard (Alt+Shift+G shows it again)"
+            onClick={props.onHide}
+          >
+            ×
+          </button>
+        </div>
         <div class="gg-body">
           {stale ? (
             <p class="gg-empty">{t('staleBody')}</p>
           ) : !report ? (
             <p class="gg-empty">{t('readingPage')}</p>
+          ) : report.findings.length === 0 ? (
+            <p class="gg-empty">{summarize(report)}</p>
           ) : (
-            <>
-              <MissingNotice report={report} />
-              {report.findings.length > 0 ? (
-                <FindingList findings={report.findings} onReveal={props.onReveal} compact />
-              ) : (
-                verdictOf(report).kind === 'clean' && <p class="gg-empty">{t('overlayClean')}</p>
-              )}
-              <ReadSummaryView report={report} />
-            </>
-          )}
-          {report && report.foreignOrigins.length > 0 && (
-            <p class="gg-hint">{t('foreignOriginsHint', report.foreignOrigins.join(', '))}</p>
+            <FindingList
+              findings={report.findings}
+              onReveal={props.onReveal}
+              lineLabels={report.day?.lineLabels}
+              compact
+              onEscape={() => props.onExpandedChange(false, true)}
+            />
           )}
           {!stale && (
             <div class="gg-footer">
@@ -147,6 +131,7 @@ export function Overlay(props: OverlayProps) {
               </button>
               {menuOpen && (
                 <span class="gg-pick">
+                  {/* Only the coder's own click starts the picker: a saved selector steers every later visit. */}
                   <button
                     type="button"
                     class="gg-link"
@@ -171,7 +156,7 @@ export function Overlay(props: OverlayProps) {
             </div>
           )}
         </div>
-      )}
+      </div>
     </div>
   );
 }
