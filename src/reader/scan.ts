@@ -77,6 +77,11 @@ const NOT_A_NOTE_NAME =
 const NOTE_HEADING =
   /\b(progress|daily|treatment|visit|session|therapy|clinical|soap|encounter)\s+notes?\b|^soap\b|^(subjective|objective|assessment|plan)\b|\bnarrative\b|^notes?\b|^documentation\b/i;
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND']);
+/** A SOAP section's own label ("Assessment", "O:"), alone in its text node. */
+const SOAP_SECTION_LABEL = /^\s*(subjective|objective|assessment|plan(?: of care)?|s|o|a|p)\s*:?\s*$/i;
+/** Other section labels of a note, which join a document only next to SOAP ones. */
+const OTHER_SECTION_LABEL =
+  /^\s*(history|interventions?|treatment|goals?|response to treatment|patient education|education|impression|precautions)\s*:?\s*$/i;
 
 /**
  * The HTML elements that attachShadow (and declarative shadow DOM) accept, by the DOM standard: the rest of
@@ -251,6 +256,8 @@ function scanFrom(
   const frameLocation = frameOrigin(doc.URL);
   const reportSeen = new Set<Element>();
   const textLength = new Map<Element, { length: number; scope: Scope }>();
+  /** Short texts that name a note's section: the blocks they head are one document. */
+  const sectionLabels: Array<{ el: Element; scope: Scope; name: string; soap: boolean }> = [];
   let ignoreSelector = options.ignoreSelector?.trim() || undefined;
   if (ignoreSelector) {
     try {
@@ -337,6 +344,13 @@ function scanFrom(
         // No fact-label name is shorter than three letters ("dos"): the newlines between rows need no look.
         if (length >= 3 && length <= 80) {
           if (mayStartFactLabel(data) && FACT_LABEL.test(data)) result.factLabels.push({ node: text, scope });
+        }
+        if (length <= 28 && text.parentElement) {
+          const soap = SOAP_SECTION_LABEL.exec(data)?.[1];
+          const other = soap ? undefined : OTHER_SECTION_LABEL.exec(data)?.[1];
+          const name = (soap ?? other)?.toLowerCase();
+          if (name)
+            sectionLabels.push({ el: text.parentElement, scope, name: name[0]!, soap: soap !== undefined });
         }
         if (length > 20) {
           const block = nearestBlock(text.parentElement);
@@ -461,6 +475,8 @@ function scanFrom(
   }
   walkRoot(doc, { root: doc, prefix: '' });
 
+  for (const [container, scope] of sectionedDocuments(sectionLabels)) addReport(container, scope);
+
   for (const [block, { length, scope }] of textLength) {
     if (length < LARGE_TEXT_BLOCK_CHARS) continue;
     const parent = block.parentElement;
@@ -474,4 +490,35 @@ function scanFrom(
     addReport(grouped, scope);
   }
   return result;
+}
+
+/**
+ * A note shown as separate blocks (a read-only report whose Subjective, Objective, Assessment and Plan are
+ * each a label and a value) is one document: the element that holds two or more SOAP sections. A section is
+ * its label climbed to the block it heads (the label is that block's first child).
+ */
+function sectionedDocuments(
+  labels: ReadonlyArray<{ el: Element; scope: Scope; name: string; soap: boolean }>,
+): Map<Element, Scope> {
+  const byContainer = new Map<Element, { soap: Set<string>; scope: Scope }>();
+  for (const { el, scope, name, soap } of labels) {
+    let section = el;
+    for (let steps = 0; steps < 3; steps++) {
+      const parent = section.parentElement;
+      if (!parent || parent.firstElementChild !== section || parent.childElementCount > 4) break;
+      if (parent.tagName === 'BODY' || parent.tagName === 'HTML') break;
+      section = parent;
+    }
+    const container = section.parentElement;
+    if (!container || container.tagName === 'BODY' || container.tagName === 'HTML') continue;
+    let entry = byContainer.get(container);
+    if (!entry) {
+      entry = { soap: new Set(), scope };
+      byContainer.set(container, entry);
+    }
+    if (soap) entry.soap.add(name);
+  }
+  const documents = new Map<Element, Scope>();
+  for (const [container, { soap, scope }] of byContainer) if (soap.size >= 2) documents.set(container, scope);
+  return documents;
 }

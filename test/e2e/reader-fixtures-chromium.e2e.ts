@@ -82,14 +82,23 @@ async function waitForOverlayText(accept: (text: string) => boolean): Promise<st
   throw new Error(`The overlay never showed the expected text; last: ${text}`);
 }
 
-/** What the popup (bound to the test tab, refreshing each second) shows, once it shows `needle`. */
+/** What a popup opened for the test tab shows, once it shows `needle`. */
 async function waitForPopupText(needle: string): Promise<string> {
-  await extensionPage.waitForFunction(
-    (wanted) => document.body.innerText.replace(/\s+/g, ' ').includes(wanted),
-    needle,
-    { timeout: 20_000 },
-  );
-  return (await extensionPage.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
+  // A popup opened for the page now on screen, as a coder would open it.
+  const popup = await openPopupFor(session, page.url());
+  const shown = async () => (await popup.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
+  try {
+    await popup.waitForFunction(
+      (wanted) => document.body.innerText.replace(/\s+/g, ' ').includes(wanted),
+      needle,
+      { timeout: 20_000 },
+    );
+    return await shown();
+  } catch (error) {
+    throw new Error(`The popup never showed "${needle}"; it shows: ${await shown()}`, { cause: error });
+  } finally {
+    await popup.close();
+  }
 }
 
 const until = (accept: (report: TabReport) => boolean): Promise<TabReport> => reportWhere(ask, tabId, accept);
@@ -346,6 +355,16 @@ describe('content that becomes visible later', () => {
     const after = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
     expect(quotesOf(after)).toContain('note:97116): 11 min');
     expect(after.read?.notes.some((note) => note.frameId > 0)).toBe(true);
+  });
+});
+
+describe('a note split into blocks', () => {
+  it('a report of separate SOAP blocks is one note: the assessment plateau reaches the engine', async () => {
+    await openFixture('report-sections.html');
+    const report = await until((r) => rulesOf(r).includes('no-improvement-expected'));
+    expect(report.noteCount).toBe(1);
+    expect(quotesOf(report)).toContain('note:Gait has plateaued;');
+    expect(report.read?.payer).toMatchObject({ pageName: 'Medicare Part B', basis: 'page' });
   });
 });
 

@@ -30,14 +30,22 @@ async function openFixture(path: string): Promise<void> {
   await page.goto(`${server.origin}/fixtures/${path}`, { waitUntil: 'domcontentloaded' });
 }
 
-/** What the popup (bound to the test tab, refreshing each second) shows, once it shows `needle`. */
+/** What a popup opened for the test tab shows, once it shows `needle`. */
 async function popupShows(needle: string): Promise<string> {
-  await extensionPage.waitForFunction(
-    (wanted: string) => document.body.innerText.replace(/\s+/g, ' ').includes(wanted),
-    { timeout: 20_000 },
-    needle,
+  const popup = await openExtensionPage(
+    session,
+    `src/ui/popup/index.html?forUrl=${encodeURIComponent(page.url())}`,
   );
-  return (await extensionPage.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
+  try {
+    await popup.waitForFunction(
+      (wanted: string) => document.body.innerText.replace(/\s+/g, ' ').includes(wanted),
+      { timeout: 20_000 },
+      needle,
+    );
+    return (await popup.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
+  } finally {
+    await popup.close();
+  }
 }
 
 async function appendHtml(html: string): Promise<void> {
@@ -88,6 +96,34 @@ describe('never a false all-clear in Firefox', () => {
     const popup = await popupShows('Not checked: no 97116 line found');
     expect(popup).toContain('No 97116 charge line found');
     expect(popup).not.toMatch(/No problems|supported by the note/);
+  });
+});
+
+describe('what the coder sees, wherever it is, in Firefox', () => {
+  it('tabbed encounter: the note tab hidden at load is read once a data attribute shows it', async () => {
+    await openFixture('tabbed-encounter.html');
+    await until((r) => r.chargeCount === 2 && r.read !== undefined);
+    await page.click('#tab-note');
+    const after = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    expect(quotesOf(after)).toContain('note:97116): 12 min');
+  });
+
+  it('a report of separate SOAP blocks is one note: the assessment plateau reaches the engine', async () => {
+    await openFixture('report-sections.html');
+    const report = await until((r) => rulesOf(r).includes('no-improvement-expected'));
+    expect(report.noteCount).toBe(1);
+  });
+
+  it('one encounter across views; the next patient drops it at once', async () => {
+    await openFixture('spa-encounter-views.html');
+    await until((r) => r.noteCount === 1 && r.read !== undefined);
+    await page.click('nav [data-view="billing"]');
+    const billing = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    expect(billing.read?.notes.map((note) => note.offScreen)).toEqual([true]);
+    await page.click('#next-patient');
+    const next = await until((r) => r.read?.encounterChanged === true && r.chargeCount === 1);
+    expect(next.read?.missing).toEqual(['note']);
+    expect(next.findings).toEqual([]);
   });
 });
 
