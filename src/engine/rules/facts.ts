@@ -3,42 +3,66 @@
  * evidence helpers.
  */
 import type { ChargeLine, Evidence } from '../model';
-import type { Mention, NoteAnalysis } from '../note/analyze';
+import type { MinuteFigure } from '../minutes/read';
+import { readMinutes } from '../minutes/read';
+import type { LabelledRow } from '../minutes/rows';
+import type { AnalyzedNote, Mention, NoteAnalysis } from '../note/analyze';
 import { sentenceQuote } from '../note/analyze';
-import type { MinuteEntry, MinuteFact } from '../note/minutes';
+import { sectionAt, sentenceBounds } from '../note/layout';
+import { PATTERNS } from '../note/patterns';
+import { quoteSpan } from '../quote';
 import { isTimedCode } from '../units';
 
 export const GAIT_CODE = '97116';
 
 export interface CodeMinutes {
   minutes: number;
-  entries: MinuteEntry[];
+  /**
+   * Only items of the code's activity list are written ("treadmill 8 min" inside the gait entry): the
+   * code's minutes are at least `minutes`, with no upper bound of their own.
+   */
+  partial: boolean;
+  entries: MinuteFigure[];
   /** Minutes shown on the charge line itself (when the note has none for the code). */
   fromCharge?: ChargeLine;
-  /** Settled from the day's total minus the other codes' minutes. */
-  derivedFromTotal?: MinuteFact;
+  /** Settled from the day's total minus the other codes' minutes, or from a visit given to this code alone. */
+  derivedFromTotal?: MinuteFigure;
+}
+
+/** A flowsheet row of a note, with the note it came from. */
+export interface NoteRow extends LabelledRow {
+  noteId: string;
 }
 
 export interface DocumentedMinutes {
   byCode: Map<string, CodeMinutes>;
   /** The largest stated total of timed minutes (the reading most favourable to what was billed). */
-  totalTimed: MinuteFact | undefined;
+  totalTimed: MinuteFigure | undefined;
   /** The largest stated treatment time (timed and untimed): an upper bound on timed minutes. */
-  treatmentTime: MinuteFact | undefined;
+  treatmentTime: MinuteFigure | undefined;
+  /** The longest visit by time in and time out. */
+  visit: MinuteFigure | undefined;
+  /** Figures no unit count may rest on (0 or 1 minute for a billed day). */
+  unreadable: MinuteFigure[];
+  rows: NoteRow[];
 }
 
 /**
- * Sums a code's minute entries, leaving out restatements: the same figure given once by name and once by
- * code number, the same figure in another note field, or a line equal to the sum of the earlier ones.
+ * Sums a code's own minute figures, leaving out restatements: the same figure given once by name and once
+ * by code number, in a table and in prose, in another note field, or a line equal to the sum of the earlier
+ * ones.
  */
-export function combineEntries(entries: readonly MinuteEntry[]): { minutes: number; used: MinuteEntry[] } {
-  const used: MinuteEntry[] = [];
+export function combineEntries(entries: readonly MinuteFigure[]): { minutes: number; used: MinuteFigure[] } {
+  const used: MinuteFigure[] = [];
   let sum = 0;
   for (const entry of entries) {
     const restated = used.some(
       (u) =>
         u.minutes === entry.minutes &&
-        (u.noteId !== entry.noteId || u.labelledBy !== entry.labelledBy || u.labelledBy === 'table'),
+        (u.noteId !== entry.noteId ||
+          u.labelledBy !== entry.labelledBy ||
+          u.labelledBy === 'table' ||
+          u.labelledBy === 'row'),
     );
     const isSubtotal = used.length >= 2 && entry.minutes === sum;
     if (restated || isSubtotal) continue;
@@ -48,45 +72,106 @@ export function combineEntries(entries: readonly MinuteEntry[]): { minutes: numb
   return { minutes: sum, used };
 }
 
-function largest(facts: readonly MinuteFact[]): MinuteFact | undefined {
-  let best: MinuteFact | undefined;
+function largest(facts: readonly MinuteFigure[]): MinuteFigure | undefined {
+  let best: MinuteFigure | undefined;
   for (const f of facts) if (!best || f.minutes > best.minutes) best = f;
   return best;
 }
 
+const PLAN_REACH_BEFORE = 120;
+const PLAN_REACH_AFTER = 60;
+
+/** Minutes written where they describe a plan or the history are not today's minutes. */
+function notTodayIn(analyzed: AnalyzedNote): (start: number, end: number) => boolean {
+  return (start, end) => {
+    const section = sectionAt(analyzed.layout, start);
+    if (section === 'plan' || section === 'history') return true;
+    const sentence = sentenceBounds(analyzed.layout, start);
+    const window = analyzed.lower.slice(
+      Math.max(sentence.start, start - PLAN_REACH_BEFORE),
+      Math.min(sentence.end, end + PLAN_REACH_AFTER),
+    );
+    return PATTERNS.minutesPlanCue.test(window);
+  };
+}
+
 export function documentedMinutes(analysis: NoteAnalysis, charges: readonly ChargeLine[]): DocumentedMinutes {
-  const grouped = new Map<string, MinuteEntry[]>();
-  for (const entry of analysis.minutes) {
-    const list = grouped.get(entry.code) ?? [];
-    list.push(entry);
-    grouped.set(entry.code, list);
+  const figures: MinuteFigure[] = [];
+  const rows: NoteRow[] = [];
+  for (const analyzed of analysis.notes) {
+    const read = readMinutes(analyzed.note.id, analyzed.note.text, analyzed.lower, notTodayIn(analyzed));
+    figures.push(...read.figures);
+    for (const row of read.rows) rows.push({ ...row, noteId: analyzed.note.id });
+  }
+  const readable = figures.filter((f) => !f.unreadable);
+  const own = new Map<string, MinuteFigure[]>();
+  const parts = new Map<string, MinuteFigure[]>();
+  for (const figure of readable) {
+    if (figure.code === undefined) continue;
+    const into = figure.kind === 'code' ? own : figure.kind === 'part' ? parts : undefined;
+    if (!into) continue;
+    const list = into.get(figure.code) ?? [];
+    list.push(figure);
+    into.set(figure.code, list);
   }
   const byCode = new Map<string, CodeMinutes>();
-  for (const [code, entries] of grouped) {
+  for (const [code, entries] of own) {
     const { minutes, used } = combineEntries(entries);
-    byCode.set(code, { minutes, entries: used });
+    byCode.set(code, { minutes, partial: false, entries: used });
+  }
+  for (const [code, entries] of parts) {
+    if (byCode.has(code)) continue;
+    byCode.set(code, { minutes: entries.reduce((sum, e) => sum + e.minutes, 0), partial: true, entries });
   }
   for (const line of charges) {
-    if (line.minutes === undefined || byCode.has(line.code)) continue;
+    if (line.minutes === undefined || (byCode.has(line.code) && !byCode.get(line.code)?.partial)) continue;
     const sameCode = charges.filter((c) => c.code === line.code && c.minutes !== undefined);
     const minutes = sameCode.reduce((sum, c) => sum + (c.minutes ?? 0), 0);
-    byCode.set(line.code, { minutes, entries: [], fromCharge: line });
+    byCode.set(line.code, { minutes, partial: false, entries: [], fromCharge: line });
   }
-  const totalTimed = largest(analysis.totalTimed);
-  const treatmentTime = largest(analysis.totalTreatment);
-  const result: DocumentedMinutes = { byCode, totalTimed, treatmentTime };
+  const pick = (kind: MinuteFigure['kind']) => largest(readable.filter((f) => f.kind === kind));
+  const result: DocumentedMinutes = {
+    byCode,
+    totalTimed: pick('total-timed'),
+    treatmentTime: pick('treatment-time'),
+    visit: pick('visit'),
+    unreadable: figures.filter((f) => f.unreadable),
+    rows,
+  };
+  settleGaitFromTotals(result, charges);
+  return result;
+}
 
-  if (!byCode.has(GAIT_CODE) && totalTimed && charges.some((c) => c.code === GAIT_CODE && c.units > 0)) {
-    const others = timedCodesOfDay(result, charges).filter((code) => code !== GAIT_CODE);
-    if (others.every((code) => byCode.has(code))) {
-      const otherMinutes = others.reduce((sum, code) => sum + (byCode.get(code)?.minutes ?? 0), 0);
-      const remainder = totalTimed.minutes - otherMinutes;
-      if (remainder >= 0) {
-        byCode.set(GAIT_CODE, { minutes: remainder, entries: [], derivedFromTotal: totalTimed });
-      }
+/**
+ * Gait minutes not written as such can still be settled: the day's timed total less every other timed
+ * code's minutes, or a visit by time in and time out given to gait training alone (domain doc §8).
+ */
+function settleGaitFromTotals(result: DocumentedMinutes, charges: readonly ChargeLine[]): void {
+  const { byCode, totalTimed, visit } = result;
+  const gait = byCode.get(GAIT_CODE);
+  if (gait && !gait.partial) return;
+  if (!charges.some((c) => c.code === GAIT_CODE && c.units > 0)) return;
+  const atLeast = gait?.minutes ?? 0;
+  const others = timedCodesOfDay(result, charges).filter((code) => code !== GAIT_CODE);
+  if (totalTimed && others.every((code) => byCode.has(code) && !byCode.get(code)?.partial)) {
+    const otherMinutes = others.reduce((sum, code) => sum + (byCode.get(code)?.minutes ?? 0), 0);
+    const remainder = totalTimed.minutes - otherMinutes;
+    if (remainder >= atLeast) {
+      byCode.set(GAIT_CODE, {
+        minutes: remainder,
+        partial: false,
+        entries: [],
+        derivedFromTotal: totalTimed,
+      });
+      return;
     }
   }
-  return result;
+  const onlyGait =
+    others.length === 0 &&
+    charges.every((c) => c.code === GAIT_CODE || c.units === 0 || !isTimedCode(c.code));
+  if (visit && onlyGait && !totalTimed && visit.minutes >= atLeast) {
+    byCode.set(GAIT_CODE, { minutes: visit.minutes, partial: false, entries: [], derivedFromTotal: visit });
+  }
 }
 
 /** Timed codes of the day: those billed with units and those with documented minutes. */
@@ -107,12 +192,14 @@ export function chargeEvidence(line: ChargeLine): Evidence {
   return { kind: 'charge', chargeId: line.id, quote: chargeQuote(line) };
 }
 
-export function factEvidence(fact: Pick<MinuteFact, 'noteId' | 'start' | 'end' | 'quote'>): Evidence {
+export function factEvidence(fact: Pick<MinuteFigure, 'noteId' | 'start' | 'end' | 'quote'>): Evidence {
   return { kind: 'note', noteId: fact.noteId, start: fact.start, end: fact.end, quote: fact.quote };
 }
 
 export function mentionEvidence(analysis: NoteAnalysis, mention: Mention): Evidence {
-  const { start, end, quote } = sentenceQuote(analysis, mention);
+  const around = sentenceQuote(analysis, mention);
+  const text = analysis.notes.find((n) => n.note.id === mention.noteId)?.note.text ?? '';
+  const { start, end, quote } = quoteSpan(text, around.start, around.end);
   return { kind: 'note', noteId: mention.noteId, start, end, quote };
 }
 

@@ -3,7 +3,7 @@
  * units-exceed-minutes and units-below-minutes so both read the same numbers.
  */
 import type { ChargeLine, Evidence } from '../model';
-import type { MinuteFact } from '../note/minutes';
+import type { MinuteFigure as MinuteFact } from '../minutes/read';
 import type { UnitRange } from '../units';
 import { allocateCms, cmsBoundsWithoutOthers, cmsTotalUnits, isTimedCode, unitsForMinutes } from '../units';
 import type { CodeMinutes } from './facts';
@@ -35,7 +35,8 @@ export function assessGaitUnits(ctx: RuleContext): GaitUnitAssessment {
   const timedLines = charges.filter((c) => c.units > 0 && isTimedCode(c.code));
   const billedTimedUnits = timedLines.reduce((sum, c) => sum + c.units, 0);
   const codes = timedCodesOfDay(minutes, charges);
-  const allKnown = codes.length > 0 && codes.every((code) => minutes.byCode.has(code));
+  const allKnown =
+    codes.length > 0 && codes.every((code) => minutes.byCode.has(code) && !minutes.byCode.get(code)?.partial);
   const perCodeSum = codes.reduce((sum, code) => sum + (minutes.byCode.get(code)?.minutes ?? 0), 0);
   const stated = minutes.totalTimed;
 
@@ -83,6 +84,20 @@ export function assessGaitUnits(ctx: RuleContext): GaitUnitAssessment {
     return { how: 'no minutes documented for gait training', dayTotal, evidence };
   }
 
+  const cap = dayTotal && dayTotal.basis !== 'per-code-sum' ? dayTotal.minutes : undefined;
+  if (gait.partial) {
+    // Items of the gait entry's activity list: the gait minutes are at least their sum, at most the day's.
+    const floor = method === 'per-code' ? unitsForMinutes(gait.minutes) : Math.floor(gait.minutes / 15);
+    const max = cap === undefined ? Number.POSITIVE_INFINITY : unitsForMinutes(cap);
+    return {
+      gaitMinutes: gait,
+      range: { min: Math.min(floor, max), max },
+      how: `at least ${gait.minutes} minutes of gait training are written (items of its activity list, not its whole time)${cap === undefined ? '' : `, and no more than the ${cap} minutes of the day's total`}`,
+      dayTotal,
+      evidence,
+    };
+  }
+
   if (method === 'per-code') {
     const units = unitsForMinutes(gait.minutes);
     return {
@@ -109,7 +124,6 @@ export function assessGaitUnits(ctx: RuleContext): GaitUnitAssessment {
       evidence,
     };
   }
-  const cap = dayTotal && dayTotal.basis !== 'per-code-sum' ? dayTotal.minutes : undefined;
   return {
     gaitMinutes: gait,
     range: cmsBoundsWithoutOthers(gait.minutes, cap),

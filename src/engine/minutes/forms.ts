@@ -1,0 +1,244 @@
+/**
+ * The ways therapists write a length of time (domain doc §8), one entry per form, and the labels that say
+ * whose time a figure is. Data, not code: a new form is one more entry. Every pattern runs on lower-cased
+ * text, is global and linear-time (bounded blanks, no nested repetition), and is audited with the others.
+ */
+
+/** The number words a dictated note spells minutes in, up to ninety-nine. */
+const UNITS_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS_WORDS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen'];
+const TENS_WORDS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** Minutes spelled "thirty-one", "twenty four", "eight", "eighteen"; undefined for anything else. */
+export function numberFromWords(words: string): number | undefined {
+  const parts = words.trim().split(/[ \t-]{1,3}/);
+  if (parts.length === 0 || parts.length > 2) return undefined;
+  const [first = '', second] = parts;
+  const tens = TENS_WORDS.indexOf(first);
+  if (tens >= 0) {
+    if (second === undefined) return (tens + 2) * 10;
+    const unit = UNITS_WORDS.indexOf(second);
+    return unit >= 0 ? (tens + 2) * 10 + unit + 1 : undefined;
+  }
+  if (second !== undefined) return undefined;
+  const teen = ['ten', ...TEENS_WORDS.slice(1), 'eighteen', 'nineteen'].indexOf(first);
+  if (teen >= 0) return teen + 10;
+  const unit = UNITS_WORDS.indexOf(first);
+  return unit >= 0 ? unit + 1 : undefined;
+}
+
+export type DurationFormId =
+  | 'minutes'
+  | 'range'
+  | 'prime'
+  | 'h:mm'
+  | 'hours-and-minutes'
+  | 'hours'
+  | 'fraction'
+  | 'half-hour'
+  | 'words'
+  | 'clock-range';
+
+export interface DurationForm {
+  id: DurationFormId;
+  /** How it looks in a note. */
+  example: string;
+  /** Global, on lower-cased text. */
+  pattern: RegExp;
+  /** The minutes a match stands for (a range: its lower bound, what is certainly documented). */
+  minutes(m: RegExpExecArray): number | undefined;
+  /**
+   * The form is also a clock time or a length (h:mm, 25' for feet), so it counts as minutes only where a
+   * label names time or minutes, or right after an intervention's name.
+   */
+  ambiguous?: boolean;
+}
+
+/** "1410", "14:10", "2:10 pm": minutes since midnight, or undefined for an impossible time. */
+function clockMinutes(hour: string | undefined, minute: string | undefined, meridiem: string | undefined) {
+  const h = Number(hour);
+  const m = Number(minute);
+  if (!Number.isInteger(h) || !Number.isInteger(m) || h > 23 || m > 59) return undefined;
+  if (meridiem === 'p' && h < 12) return (h + 12) * 60 + m;
+  if (meridiem === 'a' && h === 12) return m;
+  return h * 60 + m;
+}
+
+/**
+ * Minutes from one clock time to another, as in "1410-1438" or "time in 2:10 pm ... time out 2:42 pm". A
+ * 12-hour range without am/pm that crosses noon ("12:50-1:15") gains twelve hours. Beyond three hours it is
+ * not one service's span.
+ */
+export function clockSpan(
+  h1: string | undefined,
+  m1: string | undefined,
+  ap1: string | undefined,
+  h2: string | undefined,
+  m2: string | undefined,
+  ap2: string | undefined,
+  most = 180,
+): number | undefined {
+  const from = clockMinutes(h1, m1, ap1);
+  const to = clockMinutes(h2, m2, ap2 ?? ap1);
+  if (from === undefined || to === undefined) return undefined;
+  let span = to - from;
+  if (span <= 0 && ap1 === undefined && ap2 === undefined && Number(h2) < 12) span += 12 * 60;
+  return span > 0 && span <= most ? span : undefined;
+}
+
+const MIN_WORD = '(?:minutes|minute|mins|min|mn)\\b\\.?';
+const NUMBER_WORDS = `(?:(?:${TENS_WORDS.join('|')})(?:[ -](?:${UNITS_WORDS.join('|')}))?|${[...TEENS_WORDS, 'eighteen', 'nineteen', ...UNITS_WORDS].join('|')})`;
+const CLOCK = '([01]?\\d|2[0-3]):?([0-5]\\d)(?:[ \\t]{0,2}([ap])\\.?m\\.?)?';
+
+export const DURATION_FORMS: readonly DurationForm[] = [
+  {
+    id: 'range',
+    example: '18-20 min',
+    pattern: new RegExp(`\\b(\\d{1,3})[ \\t]{0,2}(?:-|–|to)[ \\t]{0,2}(\\d{1,3})[ \\t]{0,2}${MIN_WORD}`, 'g'),
+    minutes: (m) => Math.min(Number(m[1]), Number(m[2])),
+  },
+  {
+    id: 'hours-and-minutes',
+    example: '1 hr 10 min',
+    pattern: new RegExp(
+      `\\b(\\d{1,2})[ \\t]{0,2}(?:hours|hour|hrs|hr|h)\\.?,?[ \\t]{0,3}(?:and[ \\t]{1,3})?(\\d{1,2})[ \\t]{0,2}(?:${MIN_WORD}|m\\b)`,
+      'g',
+    ),
+    minutes: (m) => Number(m[1]) * 60 + Number(m[2]),
+  },
+  {
+    id: 'minutes',
+    example: '23 min',
+    pattern: new RegExp(`\\b(\\d{1,3})[ \\t]{0,2}${MIN_WORD}`, 'g'),
+    minutes: (m) => Number(m[1]),
+  },
+  {
+    id: 'prime',
+    example: "25'",
+    pattern: /\b(\d{1,2})[ \t]{0,2}['’′](?![a-z\d'’′])/g,
+    minutes: (m) => Number(m[1]),
+    ambiguous: true,
+  },
+  {
+    id: 'fraction',
+    example: '3/4 hr',
+    pattern: /\b([1-3])\/([2-4])[ \t]{0,2}(?:hours|hour|hrs|hr)\b/g,
+    minutes: (m) =>
+      Number(m[1]) < Number(m[2]) ? Math.round((Number(m[1]) / Number(m[2])) * 60) : undefined,
+  },
+  {
+    id: 'half-hour',
+    example: 'half an hour',
+    pattern: /\b(?:half[ \t-]{1,2}(?:an[ \t]{1,2})?hour|(?:a|one)[ \t]{1,2}half[ \t]{1,2}hour)\b/g,
+    minutes: () => 30,
+  },
+  {
+    id: 'hours',
+    example: '1.5 hrs',
+    pattern: /\b(\d{1,2}(?:\.\d{1,2})?)[ \t]{0,2}(?:hours|hour|hrs|hr)\b/g,
+    minutes: (m) => Math.round(Number(m[1]) * 60),
+  },
+  {
+    id: 'h:mm',
+    example: '0:42',
+    pattern: /\b(\d{1,2}):([0-5]\d)\b(?![ \t]{0,2}(?:[ap]\.?m\b|-|–|to\b))/g,
+    minutes: (m) => Number(m[1]) * 60 + Number(m[2]),
+    ambiguous: true,
+  },
+  {
+    id: 'words',
+    example: 'thirty-one minutes',
+    pattern: new RegExp(`\\b(${NUMBER_WORDS})[ \\t]{1,2}${MIN_WORD}`, 'g'),
+    minutes: (m) => numberFromWords(m[1] ?? ''),
+  },
+  {
+    id: 'clock-range',
+    example: '1410-1438',
+    pattern: new RegExp(`\\b${CLOCK}[ \\t]{0,2}(?:-|–|to)[ \\t]{0,2}${CLOCK}(?![\\d:])`, 'g'),
+    minutes: (m) => clockSpan(m[1], m[2], m[3], m[4], m[5], m[6]),
+  },
+];
+
+/** "Time in 2:10 pm   Time out: 2:42 pm", "Time In: 1030 Time Out: 1105": the visit's length. */
+export const TIME_IN_OUT = new RegExp(
+  `\\btime[ \\t]{0,2}in[ \\t]{0,2}[:-]?[ \\t]{0,2}${CLOCK}[^\\n\\d]{0,24}?time[ \\t]{0,2}out[ \\t]{0,2}[:-]?[ \\t]{0,2}${CLOCK}`,
+  'g',
+);
+
+/** A value on its own (a table cell, the line under a label): "28", "0:24", "25 min", "1 hr 2 min". */
+const BARE_NUMBER = /^(\d{1,3})$/;
+const BARE_WORDS = new RegExp(`^${NUMBER_WORDS}$`);
+
+export interface Duration {
+  minutes: number;
+  form: DurationFormId | 'number';
+}
+
+/** Reads a whole value as a duration; undefined when it is anything else. `value` is lower-case. */
+export function durationOf(value: string): Duration | undefined {
+  const text = value.trim().replace(/[.;,]$/, '');
+  if (text.length > 30) return undefined;
+  const bare = BARE_NUMBER.exec(text);
+  if (bare) return { minutes: Number(bare[1]), form: 'number' };
+  if (BARE_WORDS.test(text)) {
+    const minutes = numberFromWords(text);
+    return minutes === undefined ? undefined : { minutes, form: 'words' };
+  }
+  for (const form of DURATION_FORMS) {
+    form.pattern.lastIndex = 0;
+    const m = form.pattern.exec(text);
+    form.pattern.lastIndex = 0;
+    if (!m || m.index !== 0 || text.slice(m[0].length).trim() !== '') continue;
+    const minutes = form.minutes(m);
+    return minutes === undefined ? undefined : { minutes, form: form.id };
+  }
+  return undefined;
+}
+
+export type FigureLabelKind = 'total-timed' | 'treatment-time' | 'session' | 'rest' | 'time';
+
+/**
+ * What a label says a figure is, tried in this order. "Total timed minutes", "TTM" and "timed code
+ * minutes" are the day's timed total; "total treatment time" and "TTT" hold untimed minutes too; a session
+ * or visit label ("PM session", "Afternoon session") names a stretch of the day, not a total; rest is no
+ * one's treatment time; "Time", "Minutes", "Duration" say only that a value is minutes.
+ */
+export const FIGURE_LABELS: readonly { kind: FigureLabelKind; pattern: RegExp }[] = [
+  {
+    kind: 'total-timed',
+    pattern:
+      /\b(?:ttm|total[ \t]{1,3}timed|timed[ \t]{1,3}(?:code[ \t]{1,3})?(?:(?:treatment|tx)[ \t]{1,3})?(?:minutes|mins|min|time)|time[ -]based[ \t]{1,3}(?:minutes|mins|min)|1:1[ \t]{1,3}(?:timed[ \t]{1,3})?(?:minutes|mins|min|time))\b/,
+  },
+  {
+    kind: 'treatment-time',
+    pattern:
+      /\b(?:ttt|total[ \t]{1,3}(?:(?:treatment|tx|therapy|visit|session|billable)[ \t]{1,3})?(?:time|minutes|mins|min)|(?:treatment|tx)[ \t]{1,3}time)\b/,
+  },
+  { kind: 'rest', pattern: /\b(?:rest|rests|break|breaks|pause|seated rest|vitals)\b/ },
+  {
+    kind: 'session',
+    pattern: /\b(?:session|visit|am|pm|morning|afternoon|evening|co-?treat(?:ment)?)\b/,
+  },
+  { kind: 'time', pattern: /\b(?:time|minutes|mins|min|duration)\b/ },
+];
+
+export function figureLabelKind(label: string): FigureLabelKind | undefined {
+  return FIGURE_LABELS.find((entry) => entry.pattern.test(label))?.kind;
+}
+
+/** Walking named without an intervention label ("on treadmill 24 min", "walked 15 min"): gait time. */
+export const WALKING_ACTIVITY = /\b(?:treadmill|amb|ambulat(?:ed|ion|ing|es|e)|walk(?:ed|ing|s)?)\b/;
+
+/** The tokens that may stand between an intervention's name and its own minutes (see isAttachedGap). */
+const GAP_TOKENS =
+  /\d{5}|x[ \t]{0,2}\d{1,2}|\b(?:units|unit|u|for|of|total|approx|approximately|about|was|were|x)\b|\d{1,2}/g;
+const GAP_PUNCTUATION = /^[\s:=,.()[\]#*/@~–—-]*$/;
+
+/**
+ * What may stand between an intervention's name and its minutes for the figure to be the intervention's
+ * own: punctuation, its code, a unit count ("x2", "2 units"), "for", "of", "total". Anything else (a word
+ * such as "treadmill") makes the figure an item of the intervention's activity list, part of its time.
+ */
+export function isAttachedGap(gap: string): boolean {
+  return gap.length <= 40 && GAP_PUNCTUATION.test(gap.replace(GAP_TOKENS, ''));
+}
