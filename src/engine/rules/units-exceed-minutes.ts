@@ -1,5 +1,8 @@
 import { CMS_TIMED_UNITS, PER_CODE_UNITS } from './citations';
+import type { ChargeLine } from '../model';
+import { allocateCms, isTimedCode } from '../units';
 import { chargeEvidence, plural } from './facts';
+import type { RuleContext } from './types';
 import type { RuleFinding } from './types';
 import { defineRule } from './types';
 import { assessGaitUnits } from './unit-assessment';
@@ -42,10 +45,44 @@ export const unitsExceedMinutes = defineRule({
         message: `${plural(day.billedTimedUnits, 'timed unit')} billed; the day's minutes support ${day.allowedUnits}`,
         explanation: `Under the CMS method all timed codes of the day share one total: ${basis} give ${plural(day.allowedUnits, 'unit')} in all, and 97116 is among the ${plural(day.billedTimedUnits, 'unit')} billed.`,
         evidence: [...day.timedLines.map(chargeEvidence), ...assessment.evidence],
-        fix: `Reduce the timed units to ${day.allowedUnits} in total`,
+        fix: dayFix(ctx, day.allowedUnits),
         source,
       });
     }
     return findings;
   },
 });
+
+function lineName(line: ChargeLine): string {
+  return `${line.code} × ${line.units}`;
+}
+
+/**
+ * A day-level fix names the lines: when every timed code's minutes are written, the CMS allocation says
+ * which codes carry too many units; otherwise the coder is shown the lines the total is shared among.
+ */
+function dayFix(ctx: RuleContext, allowed: number): string {
+  const timed = ctx.charges.filter((c) => c.units > 0 && isTimedCode(c.code));
+  const codes = [...new Set(timed.map((c) => c.code))];
+  const known = codes.every((code) => {
+    const m = ctx.minutes.byCode.get(code);
+    return m !== undefined && !m.partial;
+  });
+  if (known) {
+    const allocation = allocateCms(
+      new Map(codes.map((code) => [code, ctx.minutes.byCode.get(code)?.minutes ?? 0])),
+    );
+    const changes: string[] = [];
+    for (const code of codes) {
+      const billed = timed.filter((c) => c.code === code).reduce((sum, c) => sum + c.units, 0);
+      const most = allocation.get(code)?.max ?? 0;
+      if (billed > most)
+        changes.push(most === 0 ? `remove the ${code} line` : `bill ${code} × ${most} instead of ${billed}`);
+    }
+    if (changes.length > 0) {
+      const text = changes.join('; ');
+      return `${text[0]?.toUpperCase()}${text.slice(1)}: the day's minutes support ${plural(allowed, 'timed unit')}`;
+    }
+  }
+  return `Reduce the timed units to ${allowed} in total across ${timed.map(lineName).join(', ')}`;
+}

@@ -18,25 +18,13 @@ import { dailyNotes, encounterOf, formatScoreTable, scoreTable, verdictsOf } fro
 const OPEN: Readonly<Record<string, string>> = {
   '01-webpt-padded-table-clean':
     'documentation elements only counted inside a sentence about gait (table comments cell)',
-  '02-webpt-piped-table-commercial-clean': 'per-code minutes in a piped table not read',
   '03-epic-flowsheet-value-under-label-clean': 'value on the line under its label; labelled distance row',
   '04-epic-flowsheet-goals-and-hep-labels-clean':
     'field labels with plan-like words read as plan headings; h:mm under its label',
-  '06-terse-primes-ttm-clean': "TTM 38 total and x2 - 25' per-code minutes not read",
-  '07-dictation-minutes-in-words-clean': 'minutes written as words',
-  '09-home-visit-time-in-out-one-service-clean': 'time in / time out of a visit devoted to one service',
-  '10-dashed-table-overbilled': 'dashed table with a "Time (min)" column not read; over-billing missed',
-  '11-hmm-totals-only-clean':
-    'h:mm total read as 0 minutes (harmful fix); settling total gives warning not info',
   '12-hours-and-minutes-totals-clean':
     '"1 hr 2 min" total read as 1 minute; distance outside a gait sentence',
   '13-snf-fraction-of-hour-clean': 'fraction of an hour; cues in the next line of the same sentence',
-  '16-clock-range-per-code-clean': 'clock range per code',
-  '17-clock-range-per-code-overbilled': 'clock range per code; over-billing missed',
-  '18-session-labels-not-totals-clean': 'session label taken for a total',
   '20-activity-item-within-gait-entry-clean': "an activity item's minutes taken for the whole code's",
-  '21-activity-item-within-therex-overbilled-commercial':
-    "an exercise item labelled gait taken for 97116's minutes; over-billing hidden",
   '22-pta-only-therex-clean': 'CQ: a PTA who furnished only 97110',
   '23-pta-line-with-cq-clean': 'documentation elements only counted inside a sentence about gait',
   '24-pt-and-pta-together-clean': 'CQ: PT and PTA together counts as the PT',
@@ -55,13 +43,11 @@ const OPEN: Readonly<Record<string, string>> = {
   '38-improvement-not-expected-passive-order': 'no expected improvement with the subject first',
   '40-tibial-plateau-negations-clean': 'documentation elements only counted inside a sentence about gait',
   '41-two-sessions-over-mue': "CQ: the PTA's time is on its own CQ line",
-  '42-group-class-and-gait-ncci': 'clock range per code',
   '43-motion-lab-study-described': 'documentation elements only counted inside a sentence about gait',
   '45-gp-missing': 'documentation elements only counted inside a sentence about gait',
   '49-terse-code-units-minutes-day-overbilled':
     'documentation elements only counted inside a sentence about gait',
   '50-epic-minutes-label-value-under': 'value on the line under its label',
-  '51-template-total-zero-clean': 'an impossible total (0) read as a figure (harmful fix)',
 };
 
 const notes = dailyNotes();

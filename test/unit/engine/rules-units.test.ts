@@ -22,7 +22,21 @@ describe('units-exceed-minutes', () => {
     const note = 'Gait training 20 min. Ther ex 20 min. Total timed minutes: 40';
     const f = findingOf({ note, charges: '97116:2:GP,97110:2:GP' }, 'units-exceed-minutes');
     expect(f?.message).toContain('4 timed units billed');
-    expect(f?.fix).toBe('Reduce the timed units to 3 in total');
+    // A tie: either code may give up the unit, so the fix names both lines.
+    expect(f?.fix).toBe('Reduce the timed units to 3 in total across 97116 × 2, 97110 × 2');
+  });
+  it('names the line to change when the allocation settles it', () => {
+    const note = 'Gait training 27 min, FWW, CGA. Ther ex 10 min.';
+    const f = findingOf({ note, charges: '97116:2:GP,97110:1:GP' }, 'units-exceed-minutes');
+    expect(f?.fix).toBe("Remove the 97110 line: the day's minutes support 2 timed units");
+    const three = findingOf(
+      {
+        note: 'Gait training 25 min. Ther ex 10 min. Manual therapy 5 min.',
+        charges: '97116:2:GP,97110:1:GP,97140:1:GP',
+      },
+      'units-exceed-minutes',
+    );
+    expect(three?.fix).toBe("Remove the 97140 line: the day's minutes support 3 timed units");
   });
   it('accepts either split of a tie (20 + 20 → 2 + 1)', () => {
     const note = 'Gait training 20 min. Ther ex 20 min. Total timed minutes: 40';
