@@ -23,8 +23,6 @@ for (const c of goldenCases()) {
     ]),
   );
   const notes = analysis.notes.map((n) => [n.note.id, n.layout, [...n.gaitSentences]]);
-  const { minutes, totalTimed, totalTreatment } = analysis;
-  out.write(
-    `${JSON.stringify({ analysis: c.analysisKey, mentions, notes, minutes, totalTimed, totalTreatment })}\n`,
-  );
+  const { minutes, rows } = analysis;
+  out.write(`${JSON.stringify({ analysis: c.analysisKey, mentions, notes, minutes, rows })}\n`);
 }

@@ -1,12 +1,24 @@
 /**
  * The ways therapists write a length of time (domain doc §8), one entry per form, and the labels that say
  * whose time a figure is. Data, not code: a new form is one more entry. Every pattern runs on lower-cased
- * text, is global and linear-time (bounded blanks, no nested repetition), and is audited with the others.
+ * text with the `gi` flags, is linear-time (bounded blanks, no nested repetition), and is checked with
+ * recheck and against its examples like the note concepts (concepts.test.ts).
  */
 
 /** The number words a dictated note spells minutes in, up to ninety-nine. */
 const UNITS_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS_WORDS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen'];
+const TEENS_WORDS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS_WORDS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
 /** Minutes spelled "thirty-one", "twenty four", "eight", "eighteen"; undefined for anything else. */
@@ -21,7 +33,7 @@ export function numberFromWords(words: string): number | undefined {
     return unit >= 0 ? (tens + 2) * 10 + unit + 1 : undefined;
   }
   if (second !== undefined) return undefined;
-  const teen = ['ten', ...TEENS_WORDS.slice(1), 'eighteen', 'nineteen'].indexOf(first);
+  const teen = TEENS_WORDS.indexOf(first);
   if (teen >= 0) return teen + 10;
   const unit = UNITS_WORDS.indexOf(first);
   return unit >= 0 ? unit + 1 : undefined;
@@ -41,10 +53,9 @@ export type DurationFormId =
 
 export interface DurationForm {
   id: DurationFormId;
-  /** How it looks in a note. */
-  example: string;
-  /** Global, on lower-cased text. */
   pattern: RegExp;
+  /** Whole matches as therapists write them; the unit test checks the pattern finds each exactly. */
+  examples: readonly string[];
   /** The minutes a match stands for (a range: its lower bound, what is certainly documented). */
   minutes(m: RegExpExecArray): number | undefined;
   /**
@@ -55,7 +66,8 @@ export interface DurationForm {
 }
 
 /** "1410", "14:10", "2:10 pm": minutes since midnight, or undefined for an impossible time. */
-function clockMinutes(hour: string | undefined, minute: string | undefined, meridiem: string | undefined) {
+function clockMinutes(hour: string | undefined, minute: string | undefined, written: string | undefined) {
+  const meridiem = written?.toLowerCase();
   const h = Number(hour);
   const m = Number(minute);
   if (!Number.isInteger(h) || !Number.isInteger(m) || h > 23 || m > 59) return undefined;
@@ -86,97 +98,96 @@ export function clockSpan(
   return span > 0 && span <= most ? span : undefined;
 }
 
-const MIN_WORD = '(?:minutes|minute|mins|min|mn)\\b\\.?';
-const NUMBER_WORDS = `(?:(?:${TENS_WORDS.join('|')})(?:[ -](?:${UNITS_WORDS.join('|')}))?|${[...TEENS_WORDS, 'eighteen', 'nineteen', ...UNITS_WORDS].join('|')})`;
-const CLOCK = '([01]?\\d|2[0-3]):?([0-5]\\d)(?:[ \\t]{0,2}([ap])\\.?m\\.?)?';
-
 export const DURATION_FORMS: readonly DurationForm[] = [
   {
     id: 'range',
-    example: '18-20 min',
-    pattern: new RegExp(`\\b(\\d{1,3})[ \\t]{0,2}(?:-|–|to)[ \\t]{0,2}(\\d{1,3})[ \\t]{0,2}${MIN_WORD}`, 'g'),
+    examples: ['18-20 min', '8 to 10 minutes', '28–30 mins'],
+    pattern:
+      /\b(\d{1,3})[ \t]{0,2}(?:-|–|to)[ \t]{0,2}(\d{1,3})[ \t]{0,2}(?:minutes|minute|mins|min|mn)\b\.?/gi,
     minutes: (m) => Math.min(Number(m[1]), Number(m[2])),
   },
   {
     id: 'hours-and-minutes',
-    example: '1 hr 10 min',
-    pattern: new RegExp(
-      `\\b(\\d{1,2})[ \\t]{0,2}(?:hours|hour|hrs|hr|h)\\.?,?[ \\t]{0,3}(?:and[ \\t]{1,3})?(\\d{1,2})[ \\t]{0,2}(?:${MIN_WORD}|m\\b)`,
-      'g',
-    ),
+    examples: ['1 hr 10 min', '1 hour and 5 minutes', '2 hrs 0 min'],
+    pattern:
+      /\b(\d{1,2})[ \t]{0,2}(?:hours|hour|hrs|hr|h)\.?,?[ \t]{0,3}(?:and[ \t]{1,3})?(\d{1,2})[ \t]{0,2}(?:(?:minutes|minute|mins|min|mn)\b\.?|m\b)/gi,
     minutes: (m) => Number(m[1]) * 60 + Number(m[2]),
   },
   {
     id: 'minutes',
-    example: '23 min',
-    pattern: new RegExp(`\\b(\\d{1,3})[ \\t]{0,2}${MIN_WORD}`, 'g'),
+    examples: ['23 min', '15 minutes', '27 mins', '8 mn'],
+    pattern: /\b(\d{1,3})[ \t]{0,2}(?:minutes|minute|mins|min|mn)\b\.?/gi,
     minutes: (m) => Number(m[1]),
   },
   {
     id: 'prime',
-    example: "25'",
-    pattern: /\b(\d{1,2})[ \t]{0,2}['’′](?![a-z\d'’′])/g,
+    examples: ["25'", '15’'],
+    pattern: /\b(\d{1,2})[ \t]{0,2}['’′](?![a-z\d'’′])/gi,
     minutes: (m) => Number(m[1]),
     ambiguous: true,
   },
   {
     id: 'fraction',
-    example: '3/4 hr',
-    pattern: /\b([1-3])\/([2-4])[ \t]{0,2}(?:hours|hour|hrs|hr)\b/g,
+    examples: ['3/4 hr', '1/2 hour', '1/3 hrs'],
+    pattern: /\b([1-3])\/([2-4])[ \t]{0,2}(?:hours|hour|hrs|hr)\b/gi,
     minutes: (m) =>
       Number(m[1]) < Number(m[2]) ? Math.round((Number(m[1]) / Number(m[2])) * 60) : undefined,
   },
   {
     id: 'half-hour',
-    example: 'half an hour',
-    pattern: /\b(?:half[ \t-]{1,2}(?:an[ \t]{1,2})?hour|(?:a|one)[ \t]{1,2}half[ \t]{1,2}hour)\b/g,
+    examples: ['half an hour', 'a half hour', 'half-hour'],
+    pattern: /\b(?:half[ \t-]{1,2}(?:an[ \t]{1,2})?hour|(?:a|one)[ \t]{1,2}half[ \t]{1,2}hour)\b/gi,
     minutes: () => 30,
   },
   {
     id: 'hours',
-    example: '1.5 hrs',
-    pattern: /\b(\d{1,2}(?:\.\d{1,2})?)[ \t]{0,2}(?:hours|hour|hrs|hr)\b/g,
+    examples: ['1 hr', '1.5 hrs', '2 hours'],
+    pattern: /\b(\d{1,2}(?:\.\d{1,2})?)[ \t]{0,2}(?:hours|hour|hrs|hr)\b/gi,
     minutes: (m) => Math.round(Number(m[1]) * 60),
   },
   {
     id: 'h:mm',
-    example: '0:42',
-    pattern: /\b(\d{1,2}):([0-5]\d)\b(?![ \t]{0,2}(?:[ap]\.?m\b|-|–|to\b))/g,
+    examples: ['0:42', '1:05'],
+    pattern: /\b(\d{1,2}):([0-5]\d)\b(?![ \t]{0,2}(?:[ap]\.?m\b|-|–|to\b))/gi,
     minutes: (m) => Number(m[1]) * 60 + Number(m[2]),
     ambiguous: true,
   },
   {
     id: 'words',
-    example: 'thirty-one minutes',
-    pattern: new RegExp(`\\b(${NUMBER_WORDS})[ \\t]{1,2}${MIN_WORD}`, 'g'),
+    examples: ['thirty-one minutes', 'twenty four min', 'eight minutes', 'fifteen mins'],
+    pattern:
+      /\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine))[ \t]{1,2}(?:minutes|minute|mins|min|mn)\b\.?/gi,
     minutes: (m) => numberFromWords(m[1] ?? ''),
   },
   {
     id: 'clock-range',
-    example: '1410-1438',
-    pattern: new RegExp(`\\b${CLOCK}[ \\t]{0,2}(?:-|–|to)[ \\t]{0,2}${CLOCK}(?![\\d:])`, 'g'),
+    examples: ['1410-1438', '9:05-9:50', '2:10 pm - 2:42 pm', '0905 to 0917'],
+    pattern:
+      /\b([01]?\d|2[0-3]):?([0-5]\d)(?:[ \t]{0,2}([ap])\.?m\.?)?[ \t]{0,2}(?:-|–|to)[ \t]{0,2}([01]?\d|2[0-3]):?([0-5]\d)(?:[ \t]{0,2}([ap])\.?m\.?)?(?![\d:])/gi,
     minutes: (m) => clockSpan(m[1], m[2], m[3], m[4], m[5], m[6]),
   },
 ];
 
 /** "Time in 2:10 pm   Time out: 2:42 pm", "Time In: 1030 Time Out: 1105": the visit's length. */
-export const TIME_IN_OUT = new RegExp(
-  `\\btime[ \\t]{0,2}in[ \\t]{0,2}[:-]?[ \\t]{0,2}${CLOCK}[^\\n\\d]{0,24}?time[ \\t]{0,2}out[ \\t]{0,2}[:-]?[ \\t]{0,2}${CLOCK}`,
-  'g',
-);
+export const TIME_IN_OUT =
+  /\btime[ \t]{0,2}in[ \t]{0,2}[:-]?[ \t]{0,2}([01]?\d|2[0-3]):?([0-5]\d)(?:[ \t]{0,2}([ap])\.?m\.?)?[^\n\d]{0,24}?time[ \t]{0,2}out[ \t]{0,2}[:-]?[ \t]{0,2}([01]?\d|2[0-3]):?([0-5]\d)(?:[ \t]{0,2}([ap])\.?m\.?)?/gi;
 
 /** A value on its own (a table cell, the line under a label): "28", "0:24", "25 min", "1 hr 2 min". */
 const BARE_NUMBER = /^(\d{1,3})$/;
-const BARE_WORDS = new RegExp(`^${NUMBER_WORDS}$`);
+const BARE_WORDS =
+  /^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)$/;
 
 export interface Duration {
   minutes: number;
   form: DurationFormId | 'number';
 }
 
-/** Reads a whole value as a duration; undefined when it is anything else. `value` is lower-case. */
+/** Reads a whole value as a duration; undefined when it is anything else. */
 export function durationOf(value: string): Duration | undefined {
-  const text = value.trim().replace(/[.;,]$/, '');
+  const text = value
+    .trim()
+    .toLowerCase()
+    .replace(/[.;,]$/, '');
   if (text.length > 30) return undefined;
   const bare = BARE_NUMBER.exec(text);
   if (bare) return { minutes: Number(bare[1]), form: 'number' };
@@ -223,22 +234,28 @@ export const FIGURE_LABELS: readonly { kind: FigureLabelKind; pattern: RegExp }[
 ];
 
 export function figureLabelKind(label: string): FigureLabelKind | undefined {
-  return FIGURE_LABELS.find((entry) => entry.pattern.test(label))?.kind;
+  const lower = label.toLowerCase();
+  return FIGURE_LABELS.find((entry) => entry.pattern.test(lower))?.kind;
 }
 
 /** Walking named without an intervention label ("on treadmill 24 min", "walked 15 min"): gait time. */
-export const WALKING_ACTIVITY = /\b(?:treadmill|amb|ambulat(?:ed|ion|ing|es|e)|walk(?:ed|ing|s)?)\b/;
+export const WALKING_ACTIVITY = /\b(?:treadmill|amb|ambulat(?:ed|ion|ing|es|e)|walk(?:ed|ing|s)?)\b/i;
 
 /** The tokens that may stand between an intervention's name and its own minutes (see isAttachedGap). */
 const GAP_TOKENS =
-  /\d{5}|x[ \t]{0,2}\d{1,2}|\b(?:units|unit|u|for|of|total|approx|approximately|about|was|were|x)\b|\d{1,2}/g;
+  /\b(?:with|w\/|using)[ \t]{1,3}[a-z0-9/-]{1,20}(?:[ \t]{1,3}[a-z0-9/-]{1,20}){0,2}|\d{5}|x[ \t]{0,2}\d{1,2}|\b(?:units|unit|u|for|of|total|approx|approximately|about|was|were|x)\b|\d{1,2}/g;
 const GAP_PUNCTUATION = /^[\s:=,.()[\]#*/@~–—-]*$/;
 
 /**
  * What may stand between an intervention's name and its minutes for the figure to be the intervention's
- * own: punctuation, its code, a unit count ("x2", "2 units"), "for", "of", "total". Anything else (a word
+ * own: punctuation, its code, a unit count ("x2", "2 units"), "for", "of", "total", a short "with FWW".
+ * Anything else (a word
  * such as "treadmill") makes the figure an item of the intervention's activity list, part of its time.
  */
 export function isAttachedGap(gap: string): boolean {
-  return gap.length <= 40 && GAP_PUNCTUATION.test(gap.replace(GAP_TOKENS, ''));
+  return gap.length <= 40 && GAP_PUNCTUATION.test(gap.toLowerCase().replace(GAP_TOKENS, ''));
 }
+
+/** Right after a figure: it was rest ("2 min seated rest", "5 min rest break"), no one's treatment time. */
+export const REST_AFTER =
+  /^[ \t]{0,3}(?:of[ \t]{1,3})?(?:seated[ \t]{1,3}|standing[ \t]{1,3})?(?:rest|rests|break|breaks|pause)\b/i;

@@ -12,6 +12,7 @@ import { quoteSpan } from '../quote';
 import type { Duration, DurationFormId } from './forms';
 import {
   DURATION_FORMS,
+  REST_AFTER,
   TIME_IN_OUT,
   WALKING_ACTIVITY,
   clockSpan,
@@ -62,9 +63,9 @@ interface Token {
   byCode: boolean;
 }
 
-const CODE_TOKEN = /\b(?:9\d{4}|g0\d{3})\b/g;
+const CODE_TOKEN = /\b(?:9\d{4}|g0\d{3})\b/gi;
 
-/** The interventions named in `label` (lower-case), by name or by code, in order of where they end. */
+/** The interventions named in `label` (text-case), by name or by code, in order of where they end. */
 function tokensIn(label: string): Token[] {
   const tokens: Token[] = [];
   for (const entry of INTERVENTION_LABELS) {
@@ -105,15 +106,15 @@ interface Quantity {
   clock: boolean;
 }
 
-function quantitiesOf(lower: string): Quantity[] {
+function quantitiesOf(text: string): Quantity[] {
   const found: Quantity[] = [];
-  const hasMin = lower.includes('min') || lower.includes('mn');
+  const hasMin = /min|mn/i.test(text);
   for (const form of DURATION_FORMS) {
     if (!hasMin && (form.id === 'minutes' || form.id === 'range' || form.id === 'words')) continue;
     const pattern = form.pattern;
     pattern.lastIndex = 0;
     let count = 0;
-    for (let m = pattern.exec(lower); m !== null && count < MAX_QUANTITIES; m = pattern.exec(lower)) {
+    for (let m = pattern.exec(text); m !== null && count < MAX_QUANTITIES; m = pattern.exec(text)) {
       count++;
       found.push({
         start: m.index,
@@ -156,7 +157,7 @@ const CELL_SPLIT = / {2,}|\t|\|/;
 const PIPE = /\|/;
 const RULE_ROW = /^[\s|:+=-]*$/;
 
-export function readMinutes(noteId: string, text: string, lower: string, notToday: NotToday): ReadMinutes {
+export function readMinutes(noteId: string, text: string, notToday: NotToday): ReadMinutes {
   const figures: MinuteFigure[] = [];
   const claims = new Claims();
   const push = (figure: FigureDraft): void => {
@@ -166,15 +167,15 @@ export function readMinutes(noteId: string, text: string, lower: string, notToda
     figures.push({ ...figure, start, end, quote, noteId, unreadable: figure.minutes <= 1 });
   };
 
-  tableFigures(text, lower, claims, push);
+  tableFigures(text, claims, push);
   const rows = labelledRows(text);
-  rowFigures(rows, lower, claims, push);
-  totalFigures(lower, claims, push);
-  proseFigures(lower, claims, push);
+  rowFigures(rows, text, claims, push);
+  totalFigures(text, claims, push);
+  proseFigures(text, claims, push);
 
   TIME_IN_OUT.lastIndex = 0;
-  for (let m = TIME_IN_OUT.exec(lower); m !== null; m = TIME_IN_OUT.exec(lower)) {
-    const minutes = clockSpan(m[1], m[2], m[3], m[4], m[5], m[6], 600);
+  for (let m = TIME_IN_OUT.exec(text); m !== null; m = TIME_IN_OUT.exec(text)) {
+    const minutes = clockSpan(m[1], m[2], m[3]?.toLowerCase(), m[4], m[5], m[6]?.toLowerCase(), 600);
     if (minutes !== undefined)
       push({
         kind: 'visit',
@@ -196,17 +197,17 @@ type Push = (figure: FigureDraft) => void;
  * intervention until a blank line. Rows drawn with dashes are skipped; cells are split on pipes, tabs or
  * runs of blanks.
  */
-function tableFigures(text: string, lower: string, claims: Claims, push: Push): void {
-  if (!lower.includes('min') && !lower.includes('time')) return;
+function tableFigures(text: string, claims: Claims, push: Push): void {
+  if (!/min|time/i.test(text)) return;
   let header: { minutes: number } | undefined;
   let lineStart = 0;
   let rowsRead = 0;
-  while (lineStart <= lower.length && rowsRead < MAX_FIGURES) {
-    const newline = lower.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? lower.length : newline;
+  while (lineStart <= text.length && rowsRead < MAX_FIGURES) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
     if (lineEnd - lineStart > 400) header = undefined;
     else {
-      const line = lower.slice(lineStart, lineEnd);
+      const line = text.slice(lineStart, lineEnd);
       if (line.trim() === '') header = undefined;
       else if (!RULE_ROW.test(line) && CELL_SPLIT.test(line.trim())) {
         const cells = cellsOf(line);
@@ -254,18 +255,18 @@ function tableFigures(text: string, lower: string, claims: Claims, push: Push): 
  */
 function cellsOf(line: string): { text: string }[] {
   const split = line.includes('|') ? PIPE : CELL_SPLIT;
-  return line.split(split).map((c) => ({ text: c.trim() }));
+  return line.split(split).map((c) => ({ text: c.trim().toLowerCase() }));
 }
 
 /**
  * Flowsheet rows whose value is a duration: "Gait Training (97116) Minutes" / "25", "Total timed" /
  * "0:39", or "Time" / "0:24" under a block named by an intervention ("Gait Training", "PT Gait Training").
  */
-function rowFigures(rows: readonly LabelledRow[], lower: string, claims: Claims, push: Push): void {
+function rowFigures(rows: readonly LabelledRow[], text: string, claims: Claims, push: Push): void {
   let block: string | undefined;
   for (const row of rows) {
-    const label = row.label.toLowerCase();
-    const value = lower.slice(row.valueStart, row.valueEnd);
+    const label = row.label;
+    const value = text.slice(row.valueStart, row.valueEnd);
     const duration = durationOf(value);
     const owner = ownerOf(tokensIn(label));
     if (!duration) {
@@ -307,20 +308,20 @@ function rowFigures(rows: readonly LabelledRow[], lower: string, claims: Claims,
 }
 
 const TOTAL_LABEL =
-  /\b(?:ttm|ttt|total[ \t]{1,3}(?:(?:timed|treatment|tx|therapy|visit|session|billable)[ \t]{1,3})?(?:(?:code|treatment|tx)[ \t]{1,3})?(?:minutes|mins|min|time)\b|total[ \t]{1,3}timed|timed[ \t]{1,3}(?:code[ \t]{1,3})?(?:minutes|mins|min|time)\b|1:1[ \t]{1,3}(?:timed[ \t]{1,3})?(?:minutes|mins|min|time)\b)/g;
+  /\b(?:ttm|ttt|total[ \t]{1,3}(?:(?:timed|treatment|tx|therapy|visit|session|billable)[ \t]{1,3})?(?:(?:code|treatment|tx)[ \t]{1,3})?(?:minutes|mins|min|time)\b|total[ \t]{1,3}timed|timed[ \t]{1,3}(?:code[ \t]{1,3})?(?:minutes|mins|min|time)\b|1:1[ \t]{1,3}(?:timed[ \t]{1,3})?(?:minutes|mins|min|time)\b)/gi;
 /** Between a total's label and its value: punctuation, leaders, "was", "were", "for the day", "today". */
-const TOTAL_FILLER = /^(?:[ \t:=.–-]|was\b|were\b|is\b|of\b|for the day\b|today\b|for today\b)*/;
+const TOTAL_FILLER = /^(?:[ \t:=.–-]|was\b|were\b|is\b|of\b|for the day\b|today\b|for today\b)*/i;
 const VALUE_END = /[\n;/(|]|[.,](?:\s|$)/;
 
 /** "Total timed: 43", "TTM 38", "Total timed minutes were thirty-nine.", "Total tx time: 0:50". */
-function totalFigures(lower: string, claims: Claims, push: Push): void {
-  if (!lower.includes('total') && !lower.includes('timed') && !lower.includes('tt')) return;
+function totalFigures(text: string, claims: Claims, push: Push): void {
+  if (!/total|timed|tt/i.test(text)) return;
   TOTAL_LABEL.lastIndex = 0;
   let count = 0;
-  for (let m = TOTAL_LABEL.exec(lower); m !== null && count < MAX_FIGURES; m = TOTAL_LABEL.exec(lower)) {
+  for (let m = TOTAL_LABEL.exec(text); m !== null && count < MAX_FIGURES; m = TOTAL_LABEL.exec(text)) {
     count++;
     const labelEnd = m.index + m[0].length;
-    const after = lower.slice(labelEnd, labelEnd + 60);
+    const after = text.slice(labelEnd, labelEnd + 60);
     const filler = TOTAL_FILLER.exec(after)?.[0].length ?? 0;
     const rest = after.slice(filler);
     const stop = rest.search(VALUE_END);
@@ -364,7 +365,7 @@ function bareRange(text: string): Duration | undefined {
   return m ? { minutes: Math.min(Number(m[1]), Number(m[2])), form: 'range' } : undefined;
 }
 
-const OF_AFTER = /^[ \t]{0,2}(?:of|in|for|on)[ \t]{1,3}/;
+const OF_AFTER = /^[ \t]{0,2}(?:of|in|for|on)[ \t]{1,3}/i;
 
 /**
  * Figures in prose and shorthand, each owned by the intervention named before it on its line: its own
@@ -372,7 +373,7 @@ const OF_AFTER = /^[ \t]{0,2}(?:of|in|for|on)[ \t]{1,3}/;
  * its activity list otherwise ("Gait training (97116) - treadmill 8 min"). A figure inside an entry whose
  * own minutes were already given, and not at the start of a new clause, is an item of that entry.
  */
-function proseFigures(lower: string, claims: Claims, push: Push): void {
+function proseFigures(text: string, claims: Claims, push: Push): void {
   let lineStart = -1;
   let lineEnd = -1;
   let clauseFrom = 0;
@@ -380,13 +381,13 @@ function proseFigures(lower: string, claims: Claims, push: Push): void {
   let entry: { code: string; given: boolean } | undefined;
   /** An entry line ending with ":" owns the lines under it until a blank line or the next entry. */
   let block: string | undefined;
-  for (const q of quantitiesOf(lower)) {
+  for (const q of quantitiesOf(text)) {
     if (q.start >= lineEnd) {
-      const newLineStart = lower.lastIndexOf('\n', q.start - 1) + 1;
-      const newline = lower.indexOf('\n', q.start);
-      if (lineStart !== -1) block = blockAfter(lower, lineEnd, newLineStart, block);
+      const newLineStart = text.lastIndexOf('\n', q.start - 1) + 1;
+      const newline = text.indexOf('\n', q.start);
+      if (lineStart !== -1) block = blockAfter(text, lineEnd, newLineStart, block);
       lineStart = newLineStart;
-      lineEnd = newline === -1 ? lower.length : newline;
+      lineEnd = newline === -1 ? text.length : newline;
       clauseFrom = lineStart;
       entry = undefined;
     }
@@ -396,13 +397,14 @@ function proseFigures(lower: string, claims: Claims, push: Push): void {
     }
     let from = Math.max(clauseFrom, q.start - LABEL_REACH);
     // A sentence end closes the entry the figure before it was in: "Gait training 27 min, FWW. Ther ex 10 min".
-    const sentenceEnd = lastSentenceEnd(lower, from, q.start);
+    const sentenceEnd = lastSentenceEnd(text, from, q.start);
     if (sentenceEnd !== -1) {
       from = sentenceEnd;
       entry = undefined;
     }
-    const label = lower.slice(from, q.start);
+    const label = text.slice(from, q.start);
     clauseFrom = q.end;
+    if (REST_AFTER.test(text.slice(q.end, q.end + 24))) continue;
     const tokens = tokensIn(label);
     const last = tokens[tokens.length - 1];
     let code: string | undefined;
@@ -432,12 +434,12 @@ function proseFigures(lower: string, claims: Claims, push: Push): void {
         labelKind === 'treatment-time'
       )
         continue;
-      const of = OF_AFTER.exec(lower.slice(q.end, q.end + 8));
-      const after = of ? tokensIn(lower.slice(q.end + of[0].length, q.end + of[0].length + 40)) : [];
+      const of = OF_AFTER.exec(text.slice(q.end, q.end + 8));
+      const after = of ? tokensIn(text.slice(q.end + of[0].length, q.end + of[0].length + 40)) : [];
       const lead = after[0];
       if (q.clock && !label.trim()) {
         // "1315-1343  Gait training (97116): ..." : the clock range leads its line.
-        const rest = lower.slice(q.end, Math.min(lineEnd, q.end + LABEL_REACH));
+        const rest = text.slice(q.end, Math.min(lineEnd, q.end + LABEL_REACH));
         const named = tokensIn(rest);
         const first = named[0];
         if (first && CLAUSE_JOIN.test(rest.slice(0, first.start))) {
@@ -481,11 +483,11 @@ function proseFigures(lower: string, claims: Claims, push: Push): void {
  * The block the lines between `from` and `to` leave open: an entry line that ends with a colon ("Gait
  * training 97116 - 38 min:") owns the lines under it; a blank line closes it.
  */
-function blockAfter(lower: string, from: number, to: number, block: string | undefined): string | undefined {
-  const between = lower.slice(from, to);
-  if (between.includes('\n\n') || /\n[ \t]*\n/.test(between)) return undefined;
-  const lineStart = lower.lastIndexOf('\n', from - 1) + 1;
-  const line = lower.slice(lineStart, from).trimEnd();
+function blockAfter(text: string, from: number, to: number, block: string | undefined): string | undefined {
+  const between = text.slice(from, to);
+  if (/\n[ \t]*\n/.test(between)) return undefined;
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const line = text.slice(lineStart, from).trimEnd();
   if (line.endsWith(':')) {
     const owner = ownerOf(tokensIn(line));
     if (owner) return owner.code;
@@ -493,13 +495,13 @@ function blockAfter(lower: string, from: number, to: number, block: string | und
   return block;
 }
 
-/** Just past the last ". " or "; " in lower[from, to), or -1. */
-function lastSentenceEnd(lower: string, from: number, to: number): number {
+/** Just past the last ". " or "; " in text[from, to), or -1. */
+function lastSentenceEnd(text: string, from: number, to: number): number {
   for (let i = to - 2; i >= from; i--) {
-    const code = lower.charCodeAt(i);
-    const next = lower.charCodeAt(i + 1);
+    const code = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
     // Leader dots ("Gait training ........ 27 min") end no sentence.
-    const leader = code === 46 && (lower.charCodeAt(i - 1) === 46 || lower.charCodeAt(i + 2) === 46);
+    const leader = code === 46 && (text.charCodeAt(i - 1) === 46 || text.charCodeAt(i + 2) === 46);
     if ((code === 46 || code === 59) && (next === 32 || next === 9) && !leader) return i + 1;
   }
   return -1;

@@ -10,9 +10,12 @@ import type { MentionContext } from './context';
 import { contextOf } from './context';
 import type { Layout } from './layout';
 import { indexAt, isBlank, layoutOf } from './layout';
-import type { MinuteEntry, MinuteFact } from './minutes';
-import { extractMinutes, quoteOf } from './minutes';
-import { eachMatch } from './patterns';
+import type { MinuteFigure } from '../minutes/read';
+import { readMinutes } from '../minutes/read';
+import type { LabelledRow } from '../minutes/rows';
+import { quoteSpan } from '../quote';
+import { sectionAt, sentenceBounds } from './layout';
+import { PATTERNS, eachMatch } from './patterns';
 
 export type { Concept };
 
@@ -36,9 +39,32 @@ export interface AnalyzedNote {
 export interface NoteAnalysis {
   notes: AnalyzedNote[];
   mentions: Record<Concept, Mention[]>;
-  minutes: MinuteEntry[];
-  totalTimed: MinuteFact[];
-  totalTreatment: MinuteFact[];
+  /** Every figure of time in the notes, with whose time it is (src/engine/minutes). */
+  minutes: MinuteFigure[];
+  /** Flowsheet rows: labels with their values. */
+  rows: NoteRow[];
+}
+
+/** A flowsheet row of a note, with the note it came from. */
+export interface NoteRow extends LabelledRow {
+  noteId: string;
+}
+
+const PLAN_REACH_BEFORE = 120;
+const PLAN_REACH_AFTER = 60;
+
+/** Minutes written where they describe a plan or the history are not today's minutes. */
+function notTodayIn(analyzed: AnalyzedNote): (start: number, end: number) => boolean {
+  return (start, end) => {
+    const section = sectionAt(analyzed.layout, start);
+    if (section === 'plan' || section === 'history') return true;
+    const sentence = sentenceBounds(analyzed.layout, start);
+    const window = analyzed.note.text.slice(
+      Math.max(sentence.start, start - PLAN_REACH_BEFORE),
+      Math.min(sentence.end, end + PLAN_REACH_AFTER),
+    );
+    return PATTERNS.minutesPlanCue.test(window);
+  };
 }
 
 const MAX_MENTIONS_PER_NOTE = 400;
@@ -75,7 +101,7 @@ export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
     Concept,
     Mention[]
   >;
-  const analysis: NoteAnalysis = { notes: [], mentions, minutes: [], totalTimed: [], totalTreatment: [] };
+  const analysis: NoteAnalysis = { notes: [], mentions, minutes: [], rows: [] };
   for (const note of notes) {
     if (note.text.trim() === '') continue;
     const layout = layoutOf(note.text);
@@ -89,10 +115,9 @@ export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
         return ++count < MAX_MENTIONS_PER_NOTE;
       });
     }
-    const minutes = extractMinutes(note, layout);
-    analysis.minutes.push(...minutes.perCode);
-    analysis.totalTimed.push(...minutes.totalTimed);
-    analysis.totalTreatment.push(...minutes.totalTreatment);
+    const read = readMinutes(note.id, note.text, notTodayIn(analyzed));
+    analysis.minutes.push(...read.figures);
+    for (const row of read.rows) analysis.rows.push({ ...row, noteId: note.id });
     analysis.notes.push(analyzed);
   }
   return analysis;
@@ -126,7 +151,7 @@ export function sentenceQuote(
   let end = Math.min(starts[lo + 1] ?? note.text.length, mention.end + 120);
   while (start < mention.start && isBlank(note.text.charCodeAt(start))) start++;
   while (end > mention.end && isBlank(note.text.charCodeAt(end - 1))) end--;
-  return { start, end, quote: quoteOf(note.text, start, end) };
+  return quoteSpan(note.text, start, end);
 }
 
 /** Whether a mention sits in a sentence about walking, or right after one (e.g. "VC for step length."). */

@@ -1,5 +1,5 @@
 /**
- * What notes say, as data: each whole-note concept and each form of written minutes is one entry with its
+ * What notes say, as data: each whole-note concept is one entry with its
  * pattern and a few examples, each example being one whole match as therapists write it. A new cue is a new
  * entry here; analyzeNotes finds every concept's mentions and the rules read them by name.
  *
@@ -131,45 +131,3 @@ export const CONCEPTS = {
 
 export type Concept = keyof typeof CONCEPTS;
 export const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
-
-/**
- * The ways minutes are written, whichever intervention they belong to (minutes.ts reads the label before a
- * quantity, or the words after it, for that). Groups: quantity (1) the minutes, (2) a range's upper end,
- * (3) the unit; totals (1) the minutes; time in/out (1-3) hour, minute, a/p in, (4-6) the same out.
- */
-export const MINUTE_FORMS = {
-  /** "23 min", "15'", "8-10 minutes", "27 mins". */
-  quantity: {
-    pattern:
-      /\b(\d{1,3})(?:[ \t]{0,2}(?:-|–|to)[ \t]{0,2}(\d{1,3}))?[ \t]{0,2}(minutes|minute|mins|min|mn|['’′])(?![A-Za-z])/gi,
-    examples: ['23 min', "15'", '8-10 minutes', '27 mins', '10 to 12 min'],
-  },
-  /** "Total timed minutes: 47", "timed code minutes = 47", "total timed treatment time 47". */
-  totalTimedBefore: {
-    pattern:
-      /\b(?:total[ \t]{1,3})?(?:timed[ \t]{1,3}(?:code[ \t]{1,3})?(?:treatment[ \t]{1,3})?|time[ -]based[ \t]{1,3}|1:1[ \t]{1,3}timed[ \t]{1,3})(?:minutes|mins|min|time)\b[ \t]{0,2}(?:[:=\-–]|was|were|of)?[ \t]{0,2}(\d{1,3})/gi,
-    examples: ['Total timed minutes: 47', 'timed code minutes = 47', 'total timed treatment time 47'],
-  },
-  /** "47 total timed minutes", "47 timed min". */
-  totalTimedAfter: {
-    pattern:
-      /\b(\d{1,3})[ \t]{0,2}(?:total[ \t]{1,3})?timed[ \t]{1,3}(?:code[ \t]{1,3})?(?:minutes|mins|min)\b/gi,
-    examples: ['47 total timed minutes', '47 timed min'],
-  },
-  /** "total treatment time 50 min", "Total time: 50", "total session minutes 50". */
-  totalTreatment: {
-    pattern:
-      /\btotal[ \t]{1,3}(?:(?:treatment|tx|session|visit|therapy|billable|treatment session)[ \t]{1,3})?(?:time|minutes|mins|min)\b[ \t]{0,2}(?:[:=\-–]|was|of)?[ \t]{0,2}(\d{1,3})/gi,
-    examples: ['total treatment time 50', 'Total time: 50', 'total session minutes 50'],
-  },
-  /** "time in 9:05 / time out 9:50", "Time In: 0905 ... Time Out: 0950". */
-  timeInOut: {
-    pattern:
-      /\btime[ \t]{0,2}in[ \t]{0,2}[:-]?[ \t]{0,2}(\d{1,2}):?(\d{2})[ \t]{0,2}([ap])?\.?m?\.?[^\n\d]{0,24}?time[ \t]{0,2}out[ \t]{0,2}[:-]?[ \t]{0,2}(\d{1,2}):?(\d{2})[ \t]{0,2}([ap])?/gi,
-    examples: [
-      'time in 9:05 / time out 9:50',
-      'Time In: 0905 Time Out: 0950',
-      'Time in 2:10 pm, time out 2:55 p',
-    ],
-  },
-} as const satisfies Record<string, NotePattern>;

@@ -1,5 +1,5 @@
 /**
- * The engine's other regular expressions: headings, context cues, table cells, label words and charge-list
+ * The engine's other regular expressions: headings, context cues, label words and charge-list
  * syntax. They run on short windows of a note (a heading, a sentence around a mention, a label) or on short
  * strings; like the concepts, each must be linear-time (patterns.test.ts checks them with recheck).
  * Whole-note concepts and minute forms are in concepts.ts.
@@ -18,13 +18,6 @@ export const PATTERNS = {
   /** Where a sentence ends: a line end, or . ! ? ; before a blank or the end of the note. */
   sentenceEnd: /\n|[.!?;](?=[ \t\n\r]|$)/g,
 
-  /** Splits a table row into cells: a pipe, a tab, or a run of two or more spaces. */
-  tableCellSplit: / {2,}|\t|\|/,
-  tableMinutesHeader: /^(?:min|mins|minutes|min\.|time|time \(min\)|minutes spent|total min)$/i,
-  tableLabelHeader:
-    /^(?:interventions?|procedures?|treatments?|services?|activit(?:y|ies)|codes?|cpt|description|modalit(?:y|ies)|exercises?|billing code)$/i,
-  bareNumber: /^(\d{1,3})(?:[ \t]{0,2}(?:min|mins|minutes|'))?$/i,
-
   // ---- Context (on the sentence window around a mention) ------------------------------------------------
   planCue:
     /\b(?:will|plan|plans|planned|goals?|to be seen|is to|are to|recommend|recommends|recommended|should|next (?:visit|session|tx|time)|would benefit|may benefit|intend|intends|discuss|discussed|consider|considering|refer|referred|referral|order|ordered|schedule|scheduled|suggest|suggested|progress to|wants? to|would like|hope|hopes|expects? to|in order to)\b/i,
@@ -39,14 +32,8 @@ export const PATTERNS = {
   /** A plan for future visits ("3x/week", "will continue") in the sentence of a minute figure. */
   minutesPlanCue:
     /\b(?:will|plan|plans|planned|goals?|to be seen|is to|are to|next (?:visit|session)|recommend|recommended|\d ?x ?\/ ?(?:wk|week)|\d ?x ?(?:a|per) (?:wk|week)|per week|times (?:a|per) week)\b/i,
-  /** Between an intervention and a number: the minutes are a rest, not the intervention. */
-  labelRestBreak: /\b(?:rest|rests|break|breaks|pause|seated|sitting)\b/i,
-  labelIsTotalTimed: /\b(?:timed|time[ -]based|1:1)\b/i,
-  labelIsTotal: /\b(?:total|session|visit)\b/i,
   /** A CPT/HCPCS code written in the note. */
   codeInText: /\b(?:9[0-9]{4}|G0[0-9]{3})\b/g,
-  /** "of gait training" after a quantity ("23 minutes of gait training"). */
-  ofAfterQuantity: /^[ \t]{0,2}(?:of|in|for)[ \t]{1,3}/i,
 
   // ---- Rule-specific context ----------------------------------------------------------------------------
   /** Words that make "plateau" anatomy rather than progress ("tibial plateau fracture"). */
@@ -61,8 +48,6 @@ export const PATTERNS = {
   /** A signature line by a PTA: "J. Okafor, PTA", "Signed: Jane Doe, LPTA". Case-sensitive, from the line start. */
   ptaSignatureLine:
     /^[ \t]{0,8}(?:(?:[Ee]lectronically )?[Ss]igned(?: by)?:?[ \t]{1,3}|(?:[Tt]reating )?[Tt]herapist:?[ \t]{1,3})?[A-Z][a-z]{0,20}\.?[ \t]{1,3}(?:[A-Z]\.[ \t]{1,3})?[A-Z][A-Za-z'-]{1,30}, L?PTA\b/,
-
-  whitespaceRun: /\s+/g,
 
   // ---- Charge lists (CLI) -------------------------------------------------------------------------------
   chargeCode: /^[0-9A-Z]{5}$/,

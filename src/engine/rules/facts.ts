@@ -4,13 +4,8 @@
  */
 import type { ChargeLine, Evidence } from '../model';
 import type { MinuteFigure } from '../minutes/read';
-import { readMinutes } from '../minutes/read';
-import type { LabelledRow } from '../minutes/rows';
-import type { AnalyzedNote, Mention, NoteAnalysis } from '../note/analyze';
+import type { Mention, NoteAnalysis, NoteRow } from '../note/analyze';
 import { sentenceQuote } from '../note/analyze';
-import { sectionAt, sentenceBounds } from '../note/layout';
-import { PATTERNS } from '../note/patterns';
-import { quoteSpan } from '../quote';
 import { isTimedCode } from '../units';
 
 export const GAIT_CODE = '97116';
@@ -27,11 +22,6 @@ export interface CodeMinutes {
   fromCharge?: ChargeLine;
   /** Settled from the day's total minus the other codes' minutes, or from a visit given to this code alone. */
   derivedFromTotal?: MinuteFigure;
-}
-
-/** A flowsheet row of a note, with the note it came from. */
-export interface NoteRow extends LabelledRow {
-  noteId: string;
 }
 
 export interface DocumentedMinutes {
@@ -78,31 +68,9 @@ function largest(facts: readonly MinuteFigure[]): MinuteFigure | undefined {
   return best;
 }
 
-const PLAN_REACH_BEFORE = 120;
-const PLAN_REACH_AFTER = 60;
-
-/** Minutes written where they describe a plan or the history are not today's minutes. */
-function notTodayIn(analyzed: AnalyzedNote): (start: number, end: number) => boolean {
-  return (start, end) => {
-    const section = sectionAt(analyzed.layout, start);
-    if (section === 'plan' || section === 'history') return true;
-    const sentence = sentenceBounds(analyzed.layout, start);
-    const window = analyzed.lower.slice(
-      Math.max(sentence.start, start - PLAN_REACH_BEFORE),
-      Math.min(sentence.end, end + PLAN_REACH_AFTER),
-    );
-    return PATTERNS.minutesPlanCue.test(window);
-  };
-}
-
 export function documentedMinutes(analysis: NoteAnalysis, charges: readonly ChargeLine[]): DocumentedMinutes {
-  const figures: MinuteFigure[] = [];
-  const rows: NoteRow[] = [];
-  for (const analyzed of analysis.notes) {
-    const read = readMinutes(analyzed.note.id, analyzed.note.text, analyzed.lower, notTodayIn(analyzed));
-    figures.push(...read.figures);
-    for (const row of read.rows) rows.push({ ...row, noteId: analyzed.note.id });
-  }
+  const figures = analysis.minutes;
+  const rows = analysis.rows;
   const readable = figures.filter((f) => !f.unreadable);
   const own = new Map<string, MinuteFigure[]>();
   const parts = new Map<string, MinuteFigure[]>();
@@ -197,9 +165,7 @@ export function factEvidence(fact: Pick<MinuteFigure, 'noteId' | 'start' | 'end'
 }
 
 export function mentionEvidence(analysis: NoteAnalysis, mention: Mention): Evidence {
-  const around = sentenceQuote(analysis, mention);
-  const text = analysis.notes.find((n) => n.note.id === mention.noteId)?.note.text ?? '';
-  const { start, end, quote } = quoteSpan(text, around.start, around.end);
+  const { start, end, quote } = sentenceQuote(analysis, mention);
   return { kind: 'note', noteId: mention.noteId, start, end, quote };
 }
 

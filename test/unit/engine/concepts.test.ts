@@ -1,12 +1,13 @@
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import type { NotePattern } from '../../../src/engine/note/concepts';
-import { CONCEPTS, MINUTE_FORMS } from '../../../src/engine/note/concepts';
+import { CONCEPTS } from '../../../src/engine/note/concepts';
+import { DURATION_FORMS } from '../../../src/engine/minutes/forms';
 import { analyzeNotes } from '../../../src/engine/note/analyze';
 
 const ENTRIES: [string, NotePattern][] = [
   ...Object.entries(CONCEPTS).map(([name, entry]): [string, NotePattern] => [`concept ${name}`, entry]),
-  ...Object.entries(MINUTE_FORMS).map(([name, entry]): [string, NotePattern] => [`minutes ${name}`, entry]),
+  ...DURATION_FORMS.map((form): [string, NotePattern] => [`minutes ${form.id}`, form]),
 ];
 
 describe.each(ENTRIES)('%s', (_, { pattern, examples }) => {

@@ -207,7 +207,7 @@ export function analysisDigest(c: GoldenCase): string {
     analysis.mentions[concept].map((m) => [m.noteId, m.start, m.end, m.match, m.ctx]),
   );
   const notes = analysis.notes.map((n) => [n.note.id, n.layout, [...n.gaitSentences]]);
-  const minutes = [analysis.minutes, analysis.totalTimed, analysis.totalTreatment];
+  const minutes = [analysis.minutes, analysis.rows];
   return createHash('sha256')
     .update(JSON.stringify([mentions, notes, minutes]))
     .digest('base64url')

@@ -4,10 +4,16 @@ import { durationOf, numberFromWords } from '../../../src/engine/minutes/forms';
 import type { MinuteFigure } from '../../../src/engine/minutes/read';
 import { readMinutes } from '../../../src/engine/minutes/read';
 import { labelledRows } from '../../../src/engine/minutes/rows';
+import { analyzeNotes } from '../../../src/engine/note/analyze';
 import { findingOf, rulesFired, run } from './helpers';
 
 function read(text: string): string[] {
-  return readMinutes('n', text, text.toLowerCase(), () => false).figures.map(figureText);
+  return readMinutes('n', text, () => false).figures.map(figureText);
+}
+
+/** Today's figures only, as the engine reads them (plans and history left out). */
+function today(text: string): string[] {
+  return analyzeNotes([{ id: 'n', text, source: {} }]).minutes.map(figureText);
 }
 
 function figureText(f: MinuteFigure): string {
@@ -111,6 +117,68 @@ describe('whose minutes', () => {
 
   it('0 or 1 minute is unreadable', () => {
     expect(read('Total Timed Minutes: 0')).toEqual(['total-timed 0 unreadable']);
+  });
+});
+
+describe('the cases the earlier reader was held to', () => {
+  it.each([
+    ['Gait training (97116): 23 min', ['code 97116 23']],
+    ["GT 15'", ['code 97116 15']],
+    ['97116 x2 (27 min)', ['code 97116 27']],
+    ['gait trng 8-10 min', ['code 97116 8']],
+    ['23 minutes of gait training with FWW', ['code 97116 23']],
+    ['Ther ex 15 min, gait training with FWW 23 min', ['code 97110 15', 'code 97116 23']],
+    ['NMR 10 mins; manual therapy 8 min', ['code 97112 10', 'code 97140 8']],
+    ['Stair training 12 min', ['code 97116 12']],
+    ['Gait training 10 min; ther ex 15 min', ['code 97116 10', 'code 97110 15']],
+    ['Ther ex 10 min, gait training; 15 min', ['code 97110 10']],
+    ['Gait training 23 min with 2 min seated rest', ['code 97116 23']],
+    ["Gait training: amb 150' x3 with FWW", []],
+    ['6-minute walk test: 600 feet', []],
+    ['Restorator 25 minutes. Ball activities 4 to 5 minutes.', []],
+    ['Total timed minutes: 47', ['total-timed 47']],
+    ['Timed code minutes = 38.', ['total-timed 38']],
+    ['total treatment time 50 min', ['treatment-time 50']],
+    ['Total time: 52', ['treatment-time 52']],
+    ['time in 9:05 / time out 9:50', ['visit 45']],
+    ['Time In: 11:40 am  Time Out: 12:25 pm', ['visit 45']],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('finds tables whatever their column breaks, case and place', () => {
+    const rows = (header: string, sep: string) =>
+      [header, `Gait training${sep}23`, `Ther ex${sep}15`, ''].join('\n');
+    const before = 'Date of service: 09/10/2024    Visit 7 of 12\nGait training 20 min with CGA.\n';
+    for (const [header, sep] of [
+      ['Intervention | Minutes', ' | '],
+      ['PROCEDURE\tTIME', '\t'],
+      ['Treatment    Time (min)', '    '],
+      ['CPT  |  Total min', '  |  '],
+    ] as const) {
+      const expected = ['code 97116 23', 'code 97110 15', 'code 97116 20'];
+      expect(read(before + rows(header, sep)), header).toEqual(expected);
+      expect(read(`Vitals  BP 120/80  HR 70\n${rows(header, sep)}\n${rows(header, sep)}`), header).toEqual([
+        'code 97116 23',
+        'code 97110 15',
+        'code 97116 23',
+        'code 97110 15',
+      ]);
+    }
+    expect(read(`Intervention | Min ${'x'.repeat(400)}\nGait training | 23\n`)).toEqual([]);
+    expect(read('Gait training | 23\nTher ex | 15\n')).toEqual([]);
+    const words = 'Time: 9:05. Total 40 min.\n'.repeat(400);
+    expect(read(words + rows('Intervention | Minutes', ' | ')).slice(-2)).toEqual([
+      'code 97116 23',
+      'code 97110 15',
+    ]);
+  });
+
+  it('leaves out minutes of a plan or of the history', () => {
+    expect(today('PLAN: gait training 3x/week, 30 min sessions')).toEqual([]);
+    expect(today('Plan:\nGait training 30 min')).toEqual([]);
+    expect(today('HISTORY: walked 20 min daily before the fall')).toEqual([]);
+    expect(today('O: Gait training 20 min with CGA')).toEqual(['code 97116 20']);
   });
 });
 
