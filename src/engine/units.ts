@@ -3,7 +3,6 @@
  * CMS total-time method: Claims Processing Manual, Pub 100-04, ch.5 §20.2.
  * Per-code method: each code stands alone, a unit once 8 of 15 minutes are passed.
  */
-import type { UnitMethod } from './model';
 
 /** Units that a number of minutes supports on its own: 0 below 8, else floor((m + 7) / 15). */
 export function unitsForMinutes(minutes: number): number {
@@ -66,20 +65,6 @@ export function perCodeUnits(minutesByCode: ReadonlyMap<string, number>): Map<st
   const result = new Map<string, number>();
   for (const [code, minutes] of minutesByCode) result.set(code, unitsForMinutes(minutes));
   return result;
-}
-
-/** Units the minutes of one code support, as a range, under the given method. */
-export function supportedUnits(
-  method: UnitMethod,
-  code: string,
-  minutesByCode: ReadonlyMap<string, number>,
-): UnitRange | undefined {
-  if (!minutesByCode.has(code)) return undefined;
-  if (method === 'per-code') {
-    const units = unitsForMinutes(minutesByCode.get(code) ?? 0);
-    return { min: units, max: units };
-  }
-  return allocateCms(minutesByCode).get(code);
 }
 
 /**

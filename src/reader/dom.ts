@@ -68,8 +68,6 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
-const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'number', 'tel', 'time', 'date', 'datetime-local']);
-
 /**
  * Where an element lives: the document or shadow root it belongs to, and the selector prefix that leads
  * there from the frame's document (see SCOPE_SEPARATOR).
@@ -228,11 +226,6 @@ function isAncestryVisible(el: Element, ctx: VisibilityContext): boolean {
   }
   ctx.cache.set(el, visible);
   return visible;
-}
-
-export function isTextControl(el: Element): el is HTMLInputElement | HTMLTextAreaElement {
-  if (el.tagName === 'TEXTAREA') return true;
-  return el.tagName === 'INPUT' && TEXT_INPUT_TYPES.has((el as HTMLInputElement).type.toLowerCase());
 }
 
 /** What a form control shows: a select's chosen option text, a checkbox's state, an input's value. */

@@ -1,39 +1,27 @@
 import type { Mention } from '../note/analyze';
 import { nearGait } from '../note/analyze';
 import { BPM_SKILLED } from './citations';
-import { chargeEvidence, firstFew, inGaitSentence, isToday, mentionEvidence } from './facts';
+import { chargeEvidence, firstFew, inGaitSentence, isDocumented, isToday, mentionEvidence } from './facts';
 import type { RuleContext } from './types';
 import { defineRule } from './types';
-
-/** Skilled input documented around today's walking: deviations, cues, training, objective measures. */
-export function skilledGaitInput(ctx: RuleContext): Mention[] {
-  const { mentions } = ctx.analysis;
-  const nearWalking = [...mentions.cue, ...mentions.skilledTraining].filter(
-    (m) => isToday(m) && nearGait(ctx.analysis, m),
-  );
-  const gaitSpecific = [...mentions.deviation, ...mentions.objectiveMeasure].filter(isTodaysGaitFinding);
-  return [...nearWalking, ...gaitSpecific];
-}
-
-/** A gait-specific finding (deviation, measure) of today's visit, wherever in the note it sits. */
-function isTodaysGaitFinding(m: Mention): boolean {
-  return m.ctx.section !== 'plan' && m.ctx.section !== 'history' && !m.ctx.plan && !m.ctx.history;
-}
 
 /** A distance walked today in a sentence about walking: plain walking unless skilled input goes with it. */
 function isDistanceTrigger(ctx: RuleContext, m: Mention): boolean {
   return isToday(m) && inGaitSentence(ctx.analysis, m);
 }
 
-/** skilledGaitInput(ctx).length > 0, stopping at the first mention found (contexts are worked out on use). */
+/**
+ * Skilled input documented with today's walking: cues or training in or right after a sentence about
+ * walking, or a gait deviation or objective measure of today's visit anywhere in the note.
+ */
 function hasSkilledGaitInput(ctx: RuleContext): boolean {
   const { analysis } = ctx;
   const { mentions } = analysis;
   return (
     mentions.cue.some((m) => isToday(m) && nearGait(analysis, m)) ||
     mentions.skilledTraining.some((m) => isToday(m) && nearGait(analysis, m)) ||
-    mentions.deviation.some(isTodaysGaitFinding) ||
-    mentions.objectiveMeasure.some(isTodaysGaitFinding)
+    mentions.deviation.some(isDocumented) ||
+    mentions.objectiveMeasure.some(isDocumented)
   );
 }
 
