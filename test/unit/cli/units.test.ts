@@ -60,6 +60,12 @@ const EXPECTED: Record<string, [timed: number | null, lines: string[]] | typeof 
   'test/fixtures/pages/fee-sheet-no-note.html': [null, ['97116 ? ? 3', '97110 ? ? 1']],
   'test/fixtures/pages/note-no-charge.html': [38, ['97116 26 2 0', '97110 12 1 0']],
   'test/fixtures/pages/payer-field.html': [28, ['97116 19 1 2', '97110 9 1 1']],
+  // A frame's own document read alone: its note, or its lines, without the other half.
+  'test/fixtures/pages/hidden-pane-frame-note.html': [11, ['97116 11 1 0']],
+  'test/fixtures/pages/hidden-pane-frame.html': [null, ['97116 ? ? 2']],
+  'test/fixtures/pages/spa-encounter-views.html': NOTHING,
+  // Saved with the plan-of-care tab showing: the hidden treatment note is not what the coder saw.
+  'test/fixtures/pages/tabbed-encounter.html': [null, ['97116 ? ? 3', '97530 ? ? 1']],
   'test/fixtures/pages/hidden-stale-note.html': [22, ['97116 22 1 2']],
   'test/fixtures/pages/iframe-editor.html': [null, []],
   'test/fixtures/pages/medplum-charges.html': [null, ['97116 31 ?(2-3) 2', '97112 ? ? 1']],
@@ -71,7 +77,7 @@ const EXPECTED: Record<string, [timed: number | null, lines: string[]] | typeof 
   'test/fixtures/pages/spa-swap.html': NOTHING,
   'test/fixtures/pages/textarea-note.html': [38, ['97116 23 2 2', '97110 15 1 1']],
   'test/fixtures/pages/time-in-out.html': [null, []],
-  'test/fixtures/pages/hostile/port-trick.html': NOTHING,
+  'test/fixtures/pages/hostile/port-trick.html': [null, ['97116 ? ? 3']],
   'test/fixtures/pages/hostile/xss-note.html': [9, ['97116 9 1 3']],
   'test/fixtures/pages/nested-frames/calendar.html': NOTHING,
   'test/fixtures/pages/nested-frames/encounter.html': NOTHING,
