@@ -1,9 +1,10 @@
+import { ptFurnished, ptaAttributions } from '../minutes/providers';
 import type { Evidence } from '../model';
 import type { Mention } from '../note/analyze';
 import { noteById } from '../note/analyze';
 import { PATTERNS } from '../note/patterns';
 import { PTA_MODIFIER } from './citations';
-import { chargeEvidence, firstFew, mentionEvidence } from './facts';
+import { GAIT_CODE, chargeEvidence, firstFew, mentionEvidence } from './facts';
 import type { RuleContext } from './types';
 import { defineRule } from './types';
 
@@ -49,16 +50,40 @@ export const cqModifierMissing = defineRule({
       (m) => !m.ctx.negated && !m.ctx.plan && (m.ctx.section !== 'plan' || attributesTodaysCare(ctx, m)),
     );
     if (!pageSaysPta && noteMentions.length === 0) return [];
+    // Per code and per line: which of the PTA mentions put PTA-alone time on gait training.
+    const onGait: Mention[] = [];
+    let attributedElsewhere = false;
+    let ptGait = false;
+    for (const analyzed of ctx.analysis.notes) {
+      const { id, text } = analyzed.note;
+      const mentions = noteMentions.filter((m) => m.noteId === id);
+      for (const a of ptaAttributions(id, text, mentions, ctx.analysis.minutes)) {
+        if (a.by === 'both') continue;
+        if (a.code !== undefined && a.code !== GAIT_CODE) {
+          attributedElsewhere = true;
+          continue;
+        }
+        const mention = mentions.find((m) => m.start >= a.lineStart && m.start < a.lineEnd);
+        if (mention) onGait.push(mention);
+      }
+      if (ptFurnished(text, id, GAIT_CODE, ctx.analysis.minutes)) ptGait = true;
+    }
+    const pageOnly = pageSaysPta && noteMentions.length === 0;
+    if (onGait.length === 0 && !pageOnly) return [];
+    if (pageOnly && attributedElsewhere) return [];
+    // The PTA's share already sits on a CQ line and the PT furnished the rest: the lines without CQ are the PT's.
+    const cqLine = ctx.gaitLines.some((line) => line.modifiers.includes('CQ'));
+    if (cqLine && ptGait) return [];
     const evidence: Evidence[] = [
       ...missing.map(chargeEvidence),
-      ...firstFew(noteMentions, 2).map((m) => mentionEvidence(ctx.analysis, m)),
+      ...firstFew(onGait, 2).map((m) => mentionEvidence(ctx.analysis, m)),
     ];
     return [
       {
-        message: 'PTA involved in gait training; 97116 line without CQ',
-        explanation: `${pageSaysPta ? 'The page lists a PTA among those who furnished the care' : 'The note names a PTA on this visit'}. When a PTA furnishes more than 10% of a service's minutes (judged per 15-minute unit; time shared with the PT counts as the PT's), the line needs CQ and is paid at 85%.`,
+        message: 'PTA furnished gait training; 97116 line without CQ',
+        explanation: `${onGait.length > 0 ? 'The note names a PTA on the gait-training time' : 'The page lists a PTA among those who furnished the care'}. When a PTA furnishes more than 10% of a service's minutes (judged per 15-minute unit; time shared with the PT counts as the PT's), the line needs CQ and is paid at 85%.`,
         evidence,
-        fix: 'Add CQ (with GP) unless the PTA furnished 10% or less of the gait-training minutes',
+        fix: 'Add CQ (with GP) to the 97116 line unless the PTA furnished 10% or less of the gait-training minutes',
       },
     ];
   },
