@@ -4,6 +4,7 @@ import type { NotePattern } from '../../../src/engine/note/concepts';
 import { CONCEPTS } from '../../../src/engine/note/concepts';
 import { DURATION_FORMS } from '../../../src/engine/minutes/forms';
 import { analyzeNotes } from '../../../src/engine/note/analyze';
+import { findingOf, rulesFired } from './helpers';
 
 const ENTRIES: [string, NotePattern][] = [
   ...Object.entries(CONCEPTS).map(([name, entry]): [string, NotePattern] => [`concept ${name}`, entry]),
@@ -52,5 +53,22 @@ describe('concept mentions in a note', () => {
     ]);
     expect(mentions.gaitTerm.filter((m) => m.noteId === 'a')).toHaveLength(400);
     expect(mentions.gaitTerm.filter((m) => m.noteId === 'b')).toHaveLength(1);
+  });
+
+  it('folds case for ASCII letters only: a Kelvin sign is not the k of "kinematics"', () => {
+    const note = (k: string) => `O: Gait observed with ${k}inematics of both knees today.`;
+    expect(rulesFired({ note: note('K'), charges: '97116:1:GP' })).toContain('motion-analysis');
+    expect(rulesFired({ note: note('\u212A'), charges: '97116:1:GP' })).not.toContain('motion-analysis');
+  });
+
+  it('keeps evidence offsets on the quoted words after a capital I with dot (İ)', () => {
+    const note =
+      'S: Pt from İzmir.\nO: Pt ambulated 300 ft x 3 in hallway for endurance. Gait training 23 min.';
+    const evidence = findingOf({ note, charges: '97116:2:GP' }, 'repetitive-walking')?.evidence.find(
+      (e) => e.kind === 'note',
+    );
+    expect(evidence?.kind === 'note' && note.slice(evidence.start, evidence.end)).toBe(
+      'O: Pt ambulated 300 ft x 3 in hallway for endurance.',
+    );
   });
 });
