@@ -3,7 +3,7 @@
  * Each frame reports what it shows; the top frame also hosts the overlay. Everything hangs off one
  * AbortSignal so the script can be torn down without a trace (site turned off, extension reloaded).
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import { asBackgroundMessage } from './incoming';
 import { sameView, siteView, type SiteView } from './site-settings';
 import { isContextAlive, onContextLost, openFramePort, sendToBackground } from './messenger';

@@ -5,7 +5,8 @@
  * script learns it is orphaned; nothing the page can dispatch reaches it. We then tear everything down
  * quietly and let the overlay say "reload to re-check".
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
+import type { Runtime } from 'webextension-polyfill';
 import type { ContentToBackground } from '../messages/to-background';
 import { FRAME_PORT } from '../messages/to-page';
 
@@ -13,7 +14,7 @@ export type ContextLostListener = () => void;
 
 let lost = false;
 const listeners = new Set<ContextLostListener>();
-let port: browser.Runtime.Port | undefined;
+let port: Runtime.Port | undefined;
 let portHandler: ((raw: unknown) => void) | undefined;
 let contextWatch: ReturnType<typeof setInterval> | undefined;
 

@@ -2,7 +2,7 @@
  * UI strings come from _locales/<lang>/messages.json through the browser's i18n API, so a new language is a
  * new messages.json and nothing else. Keys are typed from the English file.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import type englishMessages from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof englishMessages;

@@ -5,7 +5,7 @@
  * identifier. A free-text reason stays in the memory of the view it was typed in.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../../shared/browser-api';
 import type { Finding } from '../../engine/model';
 
 export const ACK_REASONS = {

@@ -1,4 +1,4 @@
-/** Stands in for webextension-polyfill (which throws outside an extension): i18n answers from en/messages.json. */
+/** Stands in for webextension-polyfill (which throws outside an extension) and src/shared/browser-api: i18n answers from en/messages.json. */
 import messages from '../../../public/_locales/en/messages.json';
 
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };

@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../../../src/engine/model';
 import type { TabReport } from '../../../src/messages/to-content';
 
 vi.mock('webextension-polyfill', () => browserMock);
+vi.mock('../../../src/shared/browser-api', () => browserMock);
 const { summarize, verdictOf, missingHelp } = await import('../../../src/ui/components/summary');
 
 function finding(severity: Severity, message = 'Something'): Finding {
