@@ -134,13 +134,38 @@ function ownedBy(el: Element, selector: string, owner: Element): boolean {
   return el.parentElement?.closest(selector) === owner || el.closest(selector) === owner;
 }
 
+/**
+ * Elements matching `selector` under `el` in the tree as rendered: into open shadow roots, and through each
+ * slot to the light-DOM children assigned to it (a design-system table whose rows the app passes in).
+ * The walk does not enter a match, nor an element matching `stop` (a nested grid or row).
+ */
+function composedWithin(el: Element, selector: string, stop: string): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Element, depth: number): void => {
+    if (depth > 40 || found.length >= 2000) return;
+    let children: Element[];
+    if (node.shadowRoot) children = Array.from(node.shadowRoot.children);
+    else if (node.tagName === 'SLOT') {
+      const assigned = (node as HTMLSlotElement).assignedElements?.() ?? [];
+      children = assigned.length > 0 ? assigned : Array.from(node.children);
+    } else children = Array.from(node.children);
+    for (const child of children) {
+      if (child.matches(selector)) found.push(child);
+      else if (!child.matches(stop)) visit(child, depth + 1);
+    }
+  };
+  visit(el, 0);
+  return found;
+}
+
 /** A grid built from elements with ARIA roles (role=grid/table, row, columnheader, gridcell). */
 export function ariaGrid(located: Located, ctx: VisibilityContext): Grid | undefined {
   const grid = located.el;
   const gridSelector = '[role="grid"],[role="table"],[role="treegrid"]';
-  const rowEls = Array.from(grid.querySelectorAll('[role="row"]')).filter((row) =>
-    ownedBy(row, gridSelector, grid),
-  );
+  const composed = grid.shadowRoot !== null || grid.getRootNode() !== grid.ownerDocument;
+  const rowEls = composed
+    ? composedWithin(grid, '[role="row"]', gridSelector)
+    : Array.from(grid.querySelectorAll('[role="row"]')).filter((row) => ownedBy(row, gridSelector, grid));
   const cellSelector = '[role="gridcell"],[role="cell"],[role="columnheader"],[role="rowheader"]';
   const colIndex = (cell: Element): number | undefined => {
     const value = Number.parseInt(cell.getAttribute('aria-colindex') ?? '', 10);
@@ -149,7 +174,11 @@ export function ariaGrid(located: Located, ctx: VisibilityContext): Grid | undef
   const rows = rowEls.map((row) => ({
     el: row,
     cells: expandCells(
-      Array.from(row.querySelectorAll(cellSelector)).filter((cell) => cell.closest('[role="row"]') === row),
+      composed || row.shadowRoot
+        ? composedWithin(row, cellSelector, '[role="row"]')
+        : Array.from(row.querySelectorAll(cellSelector)).filter(
+            (cell) => cell.closest('[role="row"]') === row,
+          ),
       colIndex,
     ),
   }));
@@ -173,12 +202,12 @@ export function ariaGrid(located: Located, ctx: VisibilityContext): Grid | undef
 export function cellValue(cell: Element | undefined, ctx: VisibilityContext): string {
   if (!cell) return '';
   const controls = Array.from(cell.querySelectorAll(CONTROL_SELECTOR));
-  if (controls.length > 0) {
-    return controls
-      .map((control) => controlValue(control))
-      .filter(Boolean)
-      .join(' ');
-  }
+  const values = controls
+    .map((control) => controlValue(control))
+    .filter(Boolean)
+    .join(' ');
+  // Chips beside an empty search box: the box holds nothing, the chips hold the modifiers.
+  if (values) return values;
   const text = shortText(cell, ctx);
   if (text) return text;
   const hidden = cell.querySelector('input[type="hidden"]');

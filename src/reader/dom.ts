@@ -311,10 +311,11 @@ function isSkippedChild(el: Element, options: RenderOptions): boolean {
   // note. Rules select by class, id or attribute; asking the cascade of every plain element would be slow.
   if (!options.ctx.hasLayout) return !options.short && el.attributes.length > 0 && isHiddenByStyle(el);
   const checkable = el as Element & { checkVisibility?: (o?: object) => boolean };
-  return (
-    typeof checkable.checkVisibility === 'function' &&
-    !checkable.checkVisibility({ checkVisibilityCSS: true })
-  );
+  if (typeof checkable.checkVisibility !== 'function') return false;
+  if (checkable.checkVisibility({ checkVisibilityCSS: true })) return false;
+  // A slot, or any element with display: contents, has no box of its own, so checkVisibility says no; its
+  // children (the badges assigned to a slot) have boxes and are asked one by one.
+  return el.tagName !== 'SLOT' && el.ownerDocument.defaultView?.getComputedStyle(el).display !== 'contents';
 }
 
 function renderNodes(

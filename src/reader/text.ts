@@ -17,10 +17,38 @@ export function isProcedureCode(text: string): boolean {
 }
 
 /** "GP:59", "GP, 59", "GP 59", "GP-59" → ["GP", "59"]; anything that is not a 2-character modifier is dropped. */
+/**
+ * Modifiers that badges or chips render side by side with no space between them ("GPCQ", "GP59"): read
+ * as pairs only when every pair is one a therapy claim carries, so no word is ever taken apart.
+ */
+const RUN_MODIFIERS = new Set([
+  'GP',
+  'GO',
+  'GN',
+  'CQ',
+  'CO',
+  'KX',
+  '59',
+  'XE',
+  'XP',
+  'XS',
+  'XU',
+  '25',
+  '76',
+  '77',
+]);
+
+function modifierRun(part: string): string[] {
+  if (part.length < 4 || part.length > 16 || part.length % 2 !== 0) return [];
+  const pairs = part.match(/.{2}/g) ?? [];
+  return pairs.every((pair) => RUN_MODIFIERS.has(pair)) ? pairs : [];
+}
+
 export function parseModifiers(text: string): string[] {
   const out: string[] = [];
-  for (const part of text.toUpperCase().split(/[\s:,;\-/|]+/)) {
-    if (MODIFIER_PATTERN.test(part) && !out.includes(part)) out.push(part);
+  for (const part of text.toUpperCase().split(/[\s:,;\-/|×]+/)) {
+    const found = MODIFIER_PATTERN.test(part) ? [part] : modifierRun(part);
+    for (const modifier of found) if (!out.includes(modifier) && out.length < 8) out.push(modifier);
     if (out.length === 8) break;
   }
   return out;

@@ -368,6 +368,17 @@ describe('a note split into blocks', () => {
   });
 });
 
+describe('charge data wherever the EHR renders it', () => {
+  it('modifiers as badges slotted into a design-system table built from shadow roots', async () => {
+    await openFixture('badges-shadow.html');
+    const report = await until((r) => r.chargeCount === 1 && r.noteCount === 1 && r.read !== undefined);
+    expect(report.read?.charges.map(({ code, units, modifiers }) => [code, units, modifiers])).toEqual([
+      ['97116', 2, ['GP', 'CQ']],
+    ]);
+    expect(rulesOf(report)).not.toContain('gp-modifier-missing');
+  });
+});
+
 describe('one encounter, several views', () => {
   it('keeps the note view for the billing view of the same encounter, and drops it for the next patient', async () => {
     await openFixture('spa-encounter-views.html');

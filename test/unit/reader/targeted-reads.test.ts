@@ -202,32 +202,38 @@ function comparable(snapshot: FrameSnapshot | undefined): Omit<FrameSnapshot, 'w
 }
 
 describe('targeted re-reads', () => {
-  it.each(FIXTURES)('equal a full read after every edit ($name)', async (fixture) => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 12 }), async (edits) => {
-        const dom = load(fixture);
-        const doc = dom.window.document;
-        const controller = new AbortController();
-        let latest: FrameSnapshot | undefined;
-        const watcher = watchPage(doc, (snapshot) => (latest = snapshot), {
-          signal: controller.signal,
-          debounceMs: 10_000,
-        });
-        try {
-          for (const step of edits) {
-            apply(doc, step);
-            await settle(dom);
-            watcher.rescan();
-            expect(comparable(latest)).toEqual(comparable(readFrame(doc)));
+  it.each(FIXTURES)(
+    'equal a full read after every edit ($name)',
+    async (fixture) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 12 }), async (edits) => {
+          const dom = load(fixture);
+          const doc = dom.window.document;
+          const controller = new AbortController();
+          let latest: FrameSnapshot | undefined;
+          const watcher = watchPage(doc, (snapshot) => (latest = snapshot), {
+            signal: controller.signal,
+            debounceMs: 10_000,
+          });
+          try {
+            for (const step of edits) {
+              apply(doc, step);
+              await settle(dom);
+              watcher.rescan();
+              expect(comparable(latest)).toEqual(comparable(readFrame(doc)));
+            }
+          } finally {
+            controller.abort();
+            dom.window.close();
           }
-        } finally {
-          controller.abort();
-          dom.window.close();
-        }
-      }),
-      { numRuns: 25 },
-    );
-  });
+        }),
+        { numRuns: 25 },
+      );
+      // 25 runs of up to 12 edits each, every one read twice under jsdom: on a shared machine this takes
+      // 10 to 20 s, so it gets a minute; nothing here is timed.
+    },
+    60_000,
+  );
 });
 
 describe('what a keystroke costs', () => {
