@@ -1,32 +1,28 @@
 /**
- * The golden set: thousands of encounters whose findings were recorded from the engine before the
- * performance work of the note scanner, so that any change of behaviour, however small, shows up.
- * golden.test.ts replays them; `npx tsx test/unit/engine/golden.ts` rewrites engine-golden.json, which is
- * only right when a change of findings is intended (say so in the commit).
+ * The golden set's encounters: `npm run golden` (scripts/golden.ts) compares their findings with the ones
+ * recorded in golden-findings.json and prints the differences; `npm run golden -- --update` records them
+ * again, which is only right when a change of findings is intended (say so in the commit).
  *
  * Notes: the corpus, the fixtures, the traps, the bench notes, adversarial shapes at 50 KB (long enough for
  * every mention cap), and golden-notes.json (every note the unit tests fed the engine when it was
  * recorded, and their string literals). Each is varied in case and whitespace and paired with several
  * charge sets and payers.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TYPICAL_CHARGES, TYPICAL_NOTE, longNote } from '../../../bench/fixtures/notes';
 import type { EngineOptions } from '../../../src/engine/index';
-import { analyzeEncounter, parseChargeList } from '../../../src/engine/index';
-import type { ChargeLine, Encounter, Finding, NoteText } from '../../../src/engine/model';
-import { analyzeNotes } from '../../../src/engine/note/analyze';
-import { CONCEPT_NAMES as CONCEPTS } from '../../../src/engine/note/concepts';
-import { EncounterSchema, RULE_IDS } from '../../../src/engine/model';
+import { parseChargeList } from '../../../src/engine/index';
+import type { ChargeLine, Encounter, NoteText } from '../../../src/engine/model';
+import { EncounterSchema } from '../../../src/engine/model';
 import { TRAPS } from './traps';
 import { CORPUS_DIR } from '../../corpus-dir';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CORPUS = CORPUS_DIR;
 const FIXTURES = path.resolve(HERE, '../../fixtures');
-export const GOLDEN_FILE = path.join(HERE, 'engine-golden.json');
+export const GOLDEN_FILE = path.join(HERE, 'golden-findings.json');
 
 export interface GoldenCase {
   key: string;
@@ -184,45 +180,4 @@ export function goldenCases(): GoldenCase[] {
       encounter: makeEncounter(notesOf(fill(unit, 1_000_000), false), '97116:2:GP', PAYERS[0]!),
     });
   return cases;
-}
-
-/** A finding set as rule indices (readable in a diff) and a hash of every field, evidence offsets included. */
-export function digest(findings: readonly Finding[]): string {
-  const rules = findings.map((f) => RULE_IDS.indexOf(f.rule).toString(36)).join('');
-  const hash = createHash('sha256').update(JSON.stringify(findings)).digest('base64url').slice(0, 12);
-  return `${rules}:${hash}`;
-}
-
-export function runCase(c: GoldenCase): string {
-  return digest(analyzeEncounter(c.encounter, c.options));
-}
-
-/**
- * Every mention of every concept with its context, and every minute figure: finer than the findings, so a
- * change that no rule happens to surface on this set (a context window, a cap) still shows up.
- */
-export function analysisDigest(c: GoldenCase): string {
-  const analysis = analyzeNotes(c.encounter.notes);
-  const mentions = CONCEPTS.map((concept) =>
-    analysis.mentions[concept].map((m) => [m.noteId, m.start, m.end, m.match, m.ctx]),
-  );
-  const notes = analysis.notes.map((n) => [n.note.id, n.layout, [...n.gaitSentences]]);
-  const minutes = [analysis.minutes, analysis.rows];
-  return createHash('sha256')
-    .update(JSON.stringify([mentions, notes, minutes]))
-    .digest('base64url')
-    .slice(0, 16);
-}
-
-const invokedDirectly =
-  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
-  const cases = goldenCases();
-  const digests = cases.map(runCase);
-  const analyses = cases.filter((c) => c.analysisKey !== undefined).map(analysisDigest);
-  const set = createHash('sha256')
-    .update(cases.map((c) => c.key).join('\n'))
-    .digest('base64url');
-  writeFileSync(GOLDEN_FILE, `${JSON.stringify({ cases: cases.length, keys: set, digests, analyses })}\n`);
-  process.stdout.write(`${cases.length} encounters recorded in ${GOLDEN_FILE}\n`);
 }
