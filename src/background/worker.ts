@@ -5,6 +5,7 @@
  * Listeners are attached synchronously at start so a worker woken by an event receives it.
  */
 import browser from 'webextension-polyfill';
+import { acksOf, openCount } from '../ui/components/ack-store';
 import { createMessageHandler, frameOriginOf, type ContentContext, type Reply } from './handle-message';
 import {
   clearSetAside,
@@ -89,7 +90,8 @@ async function send(tabId: number, message: BackgroundToContent, frameId?: numbe
 }
 
 async function updateBadge(tabId: number, report: TabReport | undefined): Promise<void> {
-  const count = report?.findings.length ?? 0;
+  // Findings the coder marked reviewed (storage.session, see ack-store.ts) no longer count.
+  const count = report ? openCount(report.findings, await acksOf(tabId)) : 0;
   const worst = report ? worstSeverity(report.findings) : undefined;
   await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }).catch(() => undefined);
   if (worst)

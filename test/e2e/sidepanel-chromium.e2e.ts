@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 import {
   launchChromium,
+  tabIdOf,
   turnOnViaPopup,
   waitForOverlayFindings,
   type ChromiumSession,
@@ -81,11 +82,34 @@ describe('side panel', () => {
     await first.getByRole('button', { name: 'Mark reviewed' }).click();
     await expect.poll(() => panel.locator('.gg-finding[data-open]').count()).toBe(before - 1);
     await expect.poll(() => tab.textContent()).toBe(`Findings (${before - 1})`);
+    // The toolbar badge counts open findings; the shared store holds a rule, an ordinal and a reason code.
+    const tabId = await tabIdOf(panel, wholeDay.url());
+    const badge = () => panel.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge).toBe(before - 1 > 0 ? String(before - 1) : '');
+    const stored = JSON.stringify(await panel.evaluate(() => chrome.storage.session.get(null)));
+    expect(stored).toMatch(/"acks:\d+":\{"[a-z-]+#0":"payer"\}/);
+    expect(stored).not.toMatch(/FWW|Okonkwo|40718|25 min|Ambulated/);
     expect(await panel.locator('.gg-acked').first().textContent()).toContain('Payer allows');
     expect(seriousOrCritical(await runAxe(panel))).toEqual([]);
     await panel.locator('.gg-reviewed summary').click();
     await panel.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => panel.locator('.gg-finding[data-open]').count()).toBe(before);
+    await expect.poll(badge).toBe(String(before));
+  });
+
+  it('side by side with the EHR page (README screenshot)', async () => {
+    await wholeDay.setViewportSize({ width: 880, height: 700 });
+    await panel.setViewportSize({ width: 400, height: 700 });
+    const ehr = await wholeDay.screenshot();
+    const side = await panel.screenshot();
+    const sheet = await session.context.newPage();
+    await sheet.setViewportSize({ width: 1284, height: 700 });
+    await sheet.setContent(
+      `<body style="margin:0;display:flex;gap:4px;background:#888"><img src="data:image/png;base64,${ehr.toString('base64')}"><img src="data:image/png;base64,${side.toString('base64')}"></body>`,
+    );
+    await sheet.screenshot({ path: resolve(shots, 'sidepanel-beside-ehr.png') });
+    await sheet.close();
+    await wholeDay.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('follows a switch to another tab (the daily note)', async () => {

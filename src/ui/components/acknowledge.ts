@@ -6,47 +6,10 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from '../../shared/browser-api';
-import type { Finding } from '../../engine/model';
+import { parseAcks, sessionArea, storageKey, type AckReason, type Acks } from './ack-store';
 
-export const ACK_REASONS = {
-  chart: 'Documentation elsewhere in the chart',
-  payer: 'Payer allows',
-  query: 'Will query the therapist',
-  other: 'Other reason',
-} as const;
-export type AckReason = keyof typeof ACK_REASONS;
-export type Acks = Record<string, AckReason>;
-
-const storageKey = (tabId: number) => `acks:${tabId}`;
-
-/** A finding's key within its tab: its rule and its place among that rule's findings. */
-export function findingKeys(findings: readonly Finding[]): string[] {
-  const seen = new Map<string, number>();
-  return findings.map((finding) => {
-    const ordinal = seen.get(finding.rule) ?? 0;
-    seen.set(finding.rule, ordinal + 1);
-    return `${finding.rule}#${ordinal}`;
-  });
-}
-
-function isReason(value: unknown): value is AckReason {
-  return typeof value === 'string' && Object.hasOwn(ACK_REASONS, value);
-}
-
-/** Only well-formed entries survive a read: storage.session is shared by every extension page. */
-function parseAcks(raw: unknown): Acks {
-  const acks: Acks = {};
-  if (!raw || typeof raw !== 'object') return acks;
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (/^[a-z-]{1,40}#\d{1,4}$/.test(key) && isReason(value)) acks[key] = value;
-  }
-  return acks;
-}
-
-function sessionArea() {
-  // Older Firefox builds without storage.session: acknowledgements then live in the view's memory only.
-  return (browser.storage as { session?: typeof browser.storage.local }).session;
-}
+export { ACK_REASONS, findingKeys, openCount } from './ack-store';
+export type { AckReason, Acks } from './ack-store';
 
 export function useAcks(
   tabId: number | undefined,
@@ -86,7 +49,7 @@ export function useAcks(
   return [acks, update];
 }
 
-/** The badge shows what is still open; the worker's next report recounts from the same store. */
+/** The badge shows what is still open at once; the worker's next report recounts from the same store. */
 export async function showOpenCount(tabId: number, open: number): Promise<void> {
   await browser.action.setBadgeText({ tabId, text: open > 0 ? String(open) : '' }).catch(() => undefined);
 }

@@ -36,8 +36,9 @@ function shortQuote(quote: string): string {
   return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
 }
 
-function AckControl({ onAck }: { onAck: (reason: AckReason) => void }) {
+function AckControl({ onAck }: { onAck: (reason: AckReason, text: string) => void }) {
   const [reason, setReason] = useState<AckReason>('chart');
+  const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   if (!open)
     return (
@@ -58,7 +59,16 @@ function AckControl({ onAck }: { onAck: (reason: AckReason) => void }) {
           </option>
         ))}
       </select>
-      <button type="button" class="gg-button gg-ack-confirm" onClick={() => onAck(reason)}>
+      {reason === 'other' && (
+        <input
+          type="text"
+          aria-label="Reason in your words (kept in this view only)"
+          maxLength={120}
+          value={text}
+          onInput={(event) => setText((event.currentTarget as HTMLInputElement).value)}
+        />
+      )}
+      <button type="button" class="gg-button gg-ack-confirm" onClick={() => onAck(reason, text.trim())}>
         Mark reviewed
       </button>
     </span>
@@ -78,6 +88,8 @@ export function FindingList(props: FindingListProps) {
   const keys = findingKeys(findings);
   const rootRef = useRef<HTMLDivElement>(null);
   const [announcement, setAnnouncement] = useState('');
+  // Free-text reasons stay in this view's memory: the shared store keeps only the reason code.
+  const [notes, setNotes] = useState<Record<string, string>>({});
   const open = findings
     .map((finding, index) => ({ finding, key: keys[index] ?? '' }))
     .filter((f) => !acks[f.key]);
@@ -143,7 +155,8 @@ export function FindingList(props: FindingListProps) {
       </p>
       {acked ? (
         <p class="gg-acked">
-          Reviewed: {ACK_REASONS[acks[key] ?? 'other']}{' '}
+          Reviewed: {ACK_REASONS[acks[key] ?? 'other']}
+          {notes[key] ? ` (${notes[key]})` : ''}{' '}
           <button type="button" class="gg-link gg-undo" onClick={() => onAck?.(key, undefined)}>
             Undo
           </button>
@@ -172,7 +185,14 @@ export function FindingList(props: FindingListProps) {
           <p class="gg-source">
             {t('sourceLabel')} {citation(finding)}
           </p>
-          {onAck && <AckControl onAck={(reason) => onAck(key, reason)} />}
+          {onAck && (
+            <AckControl
+              onAck={(reason, text) => {
+                setNotes((current) => ({ ...current, [key]: text }));
+                onAck(key, reason);
+              }}
+            />
+          )}
         </>
       )}
     </li>
