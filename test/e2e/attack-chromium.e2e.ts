@@ -16,6 +16,41 @@ import {
 } from './harness/chromium';
 import { reportWhere, type AskWorker, type TabReport } from './harness/tab-report';
 
+/**
+ * The attacker's page, served on another port of the EHR's host: it frames the coder's note (?frame=), bills a
+ * line of its own so that a reader running here would merge the note into findings, and collects whatever
+ * GaitGuard shows.
+ */
+const PORT_TRICK_HTML = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Scheduling - another application on the same host</title></head>
+<body>
+<h1>Today's schedule</h1>
+<p>A page on another port of the EHR's host. It frames the coder's note (given in ?frame=) and tries to read
+   what GaitGuard shows about it.</p>
+<!-- A charge line of its own, so that a reader running here would merge the framed note into findings. -->
+<table class="charges">
+  <thead><tr><th>Code</th><th>Mod</th><th>Units</th></tr></thead>
+  <tbody><tr><td>97116</td><td>GP</td><td>3</td></tr></tbody>
+</table>
+<iframe id="victim" title="Embedded note" width="700" height="300"></iframe>
+<script>
+  var target = new URLSearchParams(location.search).get('frame');
+  if (target) document.getElementById('victim').src = target;
+  // Everything the attacker can see of GaitGuard, collected again and again for the test to inspect.
+  window.__stolen = [];
+  setInterval(function () {
+    document.querySelectorAll('gaitguard-overlay').forEach(function (host) {
+      var root = host.shadowRoot;
+      var quotes = root ? root.querySelectorAll('.gg-evidence, .gg-message') : [];
+      window.__stolen.push(root ? Array.prototype.map.call(quotes, function (n) { return n.textContent; }).join(' | ') : '<closed>');
+    });
+  }, 100);
+</script>
+</body>
+</html>
+`;
+
 let ehr: Awaited<ReturnType<typeof startServer>>;
 let attacker: Awaited<ReturnType<typeof startServer>>;
 let session: ChromiumSession;
@@ -62,7 +97,11 @@ describe('cross-origin read: a page on another port frames the enabled note', ()
   it('sees no GaitGuard, and the worker keeps no report of the note for that tab', async () => {
     const note = `${ehr.origin}/fixtures/two-frame/note.html`;
     const page = await session.context.newPage();
-    await page.goto(`${attacker.origin}/fixtures/hostile/port-trick.html?frame=${encodeURIComponent(note)}`);
+    const trick = `${attacker.origin}/attack/port-trick.html`;
+    await page.route(`${trick}*`, (route) =>
+      route.fulfill({ body: PORT_TRICK_HTML, contentType: 'text/html; charset=utf-8' }),
+    );
+    await page.goto(`${trick}?frame=${encodeURIComponent(note)}`);
     const tabId = await tabIdOf(extensionPage, page.url());
     // The framed note is on and its script runs; give it time to report before looking.
     await page.frames()[1]!.waitForLoadState('load');
