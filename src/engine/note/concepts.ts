@@ -78,10 +78,13 @@ export const CONCEPTS = {
   /** Walking not expected to improve: a plateau, poor potential, maximum benefit reached. */
   noImprovement: {
     pattern:
-      /\b(?:plateau(?:ed|ing|s)?|(?:not|un)likely to (?:improve|progress|regain|benefit)|not expected to (?:improve|progress|regain|make (?:further |significant )?(?:gains|progress))|no (?:further |significant )?(?:improvement|progress|gains) (?:is |are )?(?:expected|anticipated)|poor (?:rehab(?:ilitation)? )?(?:potential|prognosis)|prognosis(?: is)?[: ]{1,3}poor|potential(?: is)?[: ]{1,3}poor|(?:reached|achieved) (?:his |her |their |the )?(?:maximum|max|maximal|full) (?:potential|benefit|functional potential|improvement)|limited (?:rehab(?:ilitation)? )?potential)\b/gi,
+      /\b(?:plateau(?:ed|ing|s)?|(?:not|un)likely to (?:improve|progress|regain|benefit)|not expected to (?:improve|progress|regain|make (?:further |significant )?(?:gains|progress))|no (?:further |significant )?(?:improvement|progress|gains) (?:is |are )?(?:expected|anticipated)|poor (?:rehab(?:ilitation)? )?(?:potential|prognosis)|prognosis(?: is)?[: ]{1,3}poor|potential(?: is)?[: ]{1,3}poor|(?:reached|achieved) (?:his |her |their |the )?(?:maximum|max|maximal|full) (?:potential|benefit|functional potential|improvement)|limited (?:rehab(?:ilitation)? )?potential|(?:gains|improvement|progress)[a-z ]{0,40}? (?:is|are) not (?:anticipated|expected)|potential for [a-z ]{1,30}?[: ]{1,3}poor)\b/gi,
     examples: [
       'plateaued',
       'not expected to improve',
+      'gains in ambulation are not anticipated',
+      'improvement in her gait is not expected',
+      'potential for gait: poor',
       'no further progress is expected',
       'poor rehab potential',
       'Prognosis: poor',

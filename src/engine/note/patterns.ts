@@ -36,6 +36,17 @@ export const PATTERNS = {
   codeInText: /\b(?:9[0-9]{4}|G0[0-9]{3})\b/g,
 
   // ---- Rule-specific context ----------------------------------------------------------------------------
+  /**
+   * Another discipline's words: a speech or occupational therapy statement ("Pt has plateaued in dysphagia
+   * treatment", "OT discharge: maximum potential for dressing") says nothing about walking.
+   */
+  otherDiscipline:
+    /\b(?:speech|slp|st|dysphagia|swallow(?:ing)?|aphasia|cognitive|cognition|occupational|ot|adls?|dressing|feeding|bathing|toileting|grooming|handwriting|fine motor)\b/i,
+  /** The patient's own view, not the therapist's assessment ("Pt feels she has plateaued", "he says"). */
+  patientView:
+    /\b(?:feels?|felt|says|said|believes?|thinks|perceives?|complains|per (?:pt|patient)|according to (?:the )?(?:pt|patient)|in (?:his|her|their) (?:own )?(?:view|words|opinion))\b/i,
+  /** The gait work is one-on-one, whatever group session the paragraph names ("1045-1100 gait training, one-on-one"). */
+  oneOnOne: /\b(?:one[ -]on[ -]one|1:1|individual(?:ly)?)\b/i,
   /** Words that make "plateau" anatomy rather than progress ("tibial plateau fracture"). */
   plateauAnatomy:
     /\b(?:tibial?|tibia|femoral|femur|condyles?|condylar|fracture|fx|medial|lateral|knee|bone|bony|articular|plafond|schatzker)\b/i,

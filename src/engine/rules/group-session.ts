@@ -1,7 +1,47 @@
-import { nearGait } from '../note/analyze';
+import type { Mention } from '../note/analyze';
+import { nearGait, noteById } from '../note/analyze';
+import { sectionAt } from '../note/layout';
+import { PATTERNS } from '../note/patterns';
 import { GROUP_THERAPY } from './citations';
 import { chargeEvidence, firstFew, isToday, mentionEvidence } from './facts';
+import type { RuleContext } from './types';
 import { defineRule } from './types';
+
+/**
+ * Concurrency or a group is often stated a sentence or more before the walking it qualifies ("Concurrent
+ * treatment with another patient 1400-1430. Vitals stable. Gait training..."): the paragraph and section
+ * decide, not the sentence. Walking written as one-on-one is not the group's.
+ */
+function inGaitParagraph(ctx: RuleContext, group: Mention): boolean {
+  const analyzed = noteById(ctx.analysis, group.noteId);
+  if (!analyzed) return false;
+  const { text } = analyzed.note;
+  const blank = /\n[ \t]*\n/g;
+  let from = 0;
+  let to = text.length;
+  for (let m = blank.exec(text); m !== null; m = blank.exec(text)) {
+    if (m.index + m[0].length <= group.start) from = m.index + m[0].length;
+    else if (m.index >= group.end) {
+      to = m.index;
+      break;
+    }
+  }
+  const section = sectionAt(analyzed.layout, group.start);
+  const walking = ctx.analysis.mentions.gaitTerm.filter(
+    (g) =>
+      g.noteId === group.noteId &&
+      g.start >= from &&
+      g.start < to &&
+      sectionAt(analyzed.layout, g.start) === section &&
+      isToday(g),
+  );
+  if (walking.length === 0) return false;
+  return !walking.some((g) => {
+    const lineStart = text.lastIndexOf('\n', g.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', g.start);
+    return PATTERNS.oneOnOne.test(text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd));
+  });
+}
 
 export const groupSession = defineRule({
   id: 'group-session',
@@ -12,7 +52,9 @@ export const groupSession = defineRule({
   medicareOnly: false,
   evaluate(ctx) {
     if (ctx.gaitUnits === 0) return [];
-    const groups = ctx.analysis.mentions.group.filter((m) => isToday(m) && nearGait(ctx.analysis, m));
+    const groups = ctx.analysis.mentions.group.filter(
+      (m) => isToday(m) && (nearGait(ctx.analysis, m) || inGaitParagraph(ctx, m)),
+    );
     if (groups.length === 0) return [];
     return [
       {

@@ -1,9 +1,27 @@
 import type { Mention } from '../note/analyze';
+import { noteById } from '../note/analyze';
+import { sentenceBounds } from '../note/layout';
 import { PATTERNS } from '../note/patterns';
 import { BPM_MAINTENANCE } from './citations';
 import { chargeEvidence, firstFew, mentionEvidence, textAround } from './facts';
 import type { RuleContext } from './types';
 import { defineRule } from './types';
+
+/**
+ * The statement is about another discipline's goals (speech, occupational therapy), or it is the patient's
+ * own sense of a plateau rather than the therapist's assessment: the sentence, and the start of its line
+ * ("SPEECH THERAPY:", "OT Discharge Summary:"), say which.
+ */
+function notTherapistsGaitView(ctx: RuleContext, mention: Mention): boolean {
+  const analyzed = noteById(ctx.analysis, mention.noteId);
+  if (!analyzed) return false;
+  const { text } = analyzed.note;
+  const sentence = sentenceBounds(analyzed.layout, mention.start);
+  const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
+  const around = text.slice(Math.min(sentence.start, lineStart), Math.min(sentence.end, mention.end + 80));
+  if (PATTERNS.otherDiscipline.test(around)) return true;
+  return PATTERNS.patientView.test(text.slice(sentence.start, mention.start));
+}
 
 function isAnatomy(ctx: RuleContext, mention: Mention): boolean {
   if (!mention.match.toLowerCase().startsWith('plateau')) return false;
@@ -27,7 +45,8 @@ export const noImprovementExpected = defineRule({
         !m.ctx.conditional &&
         !m.ctx.history &&
         m.ctx.section !== 'history' &&
-        !isAnatomy(ctx, m),
+        !isAnatomy(ctx, m) &&
+        !notTherapistsGaitView(ctx, m),
     );
     if (statements.length === 0) return [];
     const justification = mentions.maintenance.filter((m) => !m.ctx.negated && m.ctx.section !== 'history');

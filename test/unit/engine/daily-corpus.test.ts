@@ -18,34 +18,28 @@ import { dailyNotes, encounterOf, formatScoreTable, scoreTable, verdictsOf } fro
 const OPEN: Readonly<Record<string, string>> = {
   '01-webpt-padded-table-clean':
     'documentation elements only counted inside a sentence about gait (table comments cell)',
-  '03-epic-flowsheet-value-under-label-clean': 'value on the line under its label; labelled distance row',
+  '03-epic-flowsheet-value-under-label-clean': 'labelled distance row',
   '04-epic-flowsheet-goals-and-hep-labels-clean':
     'field labels with plan-like words read as plan headings; h:mm under its label',
-  '12-hours-and-minutes-totals-clean':
-    '"1 hr 2 min" total read as 1 minute; distance outside a gait sentence',
-  '13-snf-fraction-of-hour-clean': 'fraction of an hour; cues in the next line of the same sentence',
+  '12-hours-and-minutes-totals-clean': 'documentation elements only counted inside a sentence about gait',
+  '13-snf-fraction-of-hour-clean': 'cues in the next line of the same sentence',
   '20-activity-item-within-gait-entry-clean': "an activity item's minutes taken for the whole code's",
   '22-pta-only-therex-clean': 'documentation elements only counted inside a sentence about gait',
   '23-pta-line-with-cq-clean': 'documentation elements only counted inside a sentence about gait',
   '26-pt-and-pta-split-lines-clean': 'documentation elements only counted inside a sentence about gait',
-  '27-concurrent-stated-earlier': 'concurrency stated sentences before the walking',
-  '28-group-circuit-stated-earlier': 'group stated sentences before the walking',
   '30-treadmill-settings-unsupervised': 'a machine setting counted as skilled input',
   '31-snf-walking-program-speed-progressed':
     'a machine setting counted as skilled input; minutes after "treadmill"',
-  '32-patient-feels-plateau-measures-improve': "the patient's own sense of a plateau",
-  '33-patient-says-plateau-in-assessment': "the patient's own sense of a plateau; minutes in words",
-  '34-slp-discharge-plateau-in-shared-note': 'a speech therapy plateau',
-  '35-ot-discharge-max-potential-in-shared-note': 'an occupational therapy discharge at maximum potential',
-  '36-gains-not-anticipated': 'no expected improvement in another word order',
-  '37-rehab-potential-poor-maintenance-stated': '"potential for gait: poor"; value under its label',
-  '38-improvement-not-expected-passive-order': 'no expected improvement with the subject first',
+  '36-gains-not-anticipated': 'documentation elements only counted inside a sentence about gait',
+  '37-rehab-potential-poor-maintenance-stated':
+    'documentation elements only counted inside a sentence about gait; labelled rows',
+  '38-improvement-not-expected-passive-order': 'cues in the next clause of a dictated sentence',
   '40-tibial-plateau-negations-clean': 'documentation elements only counted inside a sentence about gait',
   '43-motion-lab-study-described': 'documentation elements only counted inside a sentence about gait',
   '45-gp-missing': 'documentation elements only counted inside a sentence about gait',
   '49-terse-code-units-minutes-day-overbilled':
     'documentation elements only counted inside a sentence about gait',
-  '50-epic-minutes-label-value-under': 'value on the line under its label',
+  '50-epic-minutes-label-value-under': 'labelled distance row',
 };
 
 const notes = dailyNotes();
