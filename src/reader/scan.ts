@@ -79,6 +79,16 @@ const NOTE_HEADING =
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND']);
 /** A SOAP section's own label ("Assessment", "O:"), alone in its text node. */
 const SOAP_SECTION_LABEL = /^\s*(subjective|objective|assessment|plan(?: of care)?|s|o|a|p)\s*:?\s*$/i;
+/** First letters of the section labels: most short texts of a large page start otherwise. */
+const SECTION_LABEL_STARTS = new Set('soaphitgrei'.split('').map((letter) => letter.charCodeAt(0)));
+
+function mayStartSectionLabel(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  const first = text.charCodeAt(i);
+  return first >= 128 || SECTION_LABEL_STARTS.has(first | 0x20);
+}
+
 /** Other section labels of a note, which join a document only next to SOAP ones. */
 const OTHER_SECTION_LABEL =
   /^\s*(history|interventions?|treatment|goals?|response to treatment|patient education|education|impression|precautions)\s*:?\s*$/i;
@@ -345,7 +355,7 @@ function scanFrom(
         if (length >= 3 && length <= 80) {
           if (mayStartFactLabel(data) && FACT_LABEL.test(data)) result.factLabels.push({ node: text, scope });
         }
-        if (length <= 28 && text.parentElement) {
+        if (length <= 28 && mayStartSectionLabel(data) && text.parentElement) {
           const soap = SOAP_SECTION_LABEL.exec(data)?.[1];
           const other = soap ? undefined : OTHER_SECTION_LABEL.exec(data)?.[1];
           const name = (soap ?? other)?.toLowerCase();
