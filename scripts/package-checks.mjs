@@ -6,6 +6,9 @@ import { join, relative } from 'node:path';
 /** Hosts that only the test builds (dist/test/*) may name: the demo and e2e servers. */
 export const TEST_ONLY_HOSTS = /(^|\/\/|\*\.)(127\.0\.0\.1|localhost|\[::1\])([:/]|$)/;
 
+/** The current Firefox Extended Support Release, which managed desktops run. */
+export const FIREFOX_ESR = 140;
+
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
@@ -53,6 +56,10 @@ export function shippedBuildProblems(dir, browser, expected) {
     const gecko = manifest.browser_specific_settings?.gecko;
     if (!gecko?.id) problems.push('no browser_specific_settings.gecko.id (AMO and policies need a fixed id)');
     if (manifest.action?.default_area !== 'navbar') problems.push('action.default_area is not navbar');
+    // Managed hospital desktops run the ESR; a higher minimum makes the force-install fail on them.
+    const minimum = Number.parseFloat(gecko?.strict_min_version ?? '0');
+    if (minimum > FIREFOX_ESR)
+      problems.push(`strict_min_version ${minimum} excludes Firefox ESR ${FIREFOX_ESR}`);
     if (manifest.background?.service_worker)
       problems.push('Firefox needs background.scripts, not a service worker');
   } else {
