@@ -17,29 +17,18 @@ import { dailyNotes, encounterOf, formatScoreTable, scoreTable, verdictsOf } fro
 /** Notes whose failure class is still open, with the class. */
 const OPEN: Readonly<Record<string, string>> = {
   '01-webpt-padded-table-clean':
-    'documentation elements only counted inside a sentence about gait (table comments cell)',
-  '03-epic-flowsheet-value-under-label-clean': 'labelled distance row',
+    'a heading without a colon (Interventions) leaves the table in the history section',
   '04-epic-flowsheet-goals-and-hep-labels-clean':
     'field labels with plan-like words read as plan headings; h:mm under its label',
-  '12-hours-and-minutes-totals-clean': 'documentation elements only counted inside a sentence about gait',
+  '12-hours-and-minutes-totals-clean': 'distance in a wrapped line, two sentences after the gait term',
   '13-snf-fraction-of-hour-clean': 'cues in the next line of the same sentence',
-  '20-activity-item-within-gait-entry-clean': "an activity item's minutes taken for the whole code's",
-  '22-pta-only-therex-clean': 'documentation elements only counted inside a sentence about gait',
-  '23-pta-line-with-cq-clean': 'documentation elements only counted inside a sentence about gait',
-  '26-pt-and-pta-split-lines-clean': 'documentation elements only counted inside a sentence about gait',
+  '20-activity-item-within-gait-entry-clean': 'distance in a wrapped line, two sentences after the gait term',
+  '26-pt-and-pta-split-lines-clean': 'distance in a sub-line of the gait block',
   '30-treadmill-settings-unsupervised': 'a machine setting counted as skilled input',
   '31-snf-walking-program-speed-progressed':
     'a machine setting counted as skilled input; minutes after "treadmill"',
-  '36-gains-not-anticipated': 'documentation elements only counted inside a sentence about gait',
-  '37-rehab-potential-poor-maintenance-stated':
-    'documentation elements only counted inside a sentence about gait; labelled rows',
   '38-improvement-not-expected-passive-order': 'cues in the next clause of a dictated sentence',
-  '40-tibial-plateau-negations-clean': 'documentation elements only counted inside a sentence about gait',
-  '43-motion-lab-study-described': 'documentation elements only counted inside a sentence about gait',
-  '45-gp-missing': 'documentation elements only counted inside a sentence about gait',
-  '49-terse-code-units-minutes-day-overbilled':
-    'documentation elements only counted inside a sentence about gait',
-  '50-epic-minutes-label-value-under': 'labelled distance row',
+  '49-terse-code-units-minutes-day-overbilled': "distance in primes (100' x 3) after the code-first label",
 };
 
 const notes = dailyNotes();
