@@ -70,7 +70,7 @@ describe('the package checks find what must not ship', () => {
     expect(problems).toContain('host_permissions names the test-only host http://localhost/*');
     expect(problems.some((p) => p.startsWith('the name is the test build'))).toBe(true);
   });
-  it('a source map, a sourceMappingURL comment and a missing privacy page', () => {
+  it('a source map, a sourceMappingURL comment, a missing privacy page, a minimum above the ESR', () => {
     const copy = join(mkdtempSync(join(tmpdir(), 'gaitguard-shipped-')), 'firefox');
     cpSync(resolve(ROOT, 'dist/firefox'), copy, { recursive: true });
     writeFileSync(join(copy, 'assets/worker.js.map'), '{}');
@@ -78,6 +78,9 @@ describe('the package checks find what must not ship', () => {
     rmSync(join(copy, 'privacy.html'));
     const manifest = manifestOf(copy);
     manifest.content_scripts = [{ matches: ['http://localhost:8765/*'], js: ['x.js'] }];
+    (
+      manifest.browser_specific_settings as { gecko: { strict_min_version: string } }
+    ).gecko.strict_min_version = '142.0';
     writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
     const problems = shippedBuildProblems(copy, 'firefox', { version });
     expect(problems).toEqual(
@@ -86,6 +89,7 @@ describe('the package checks find what must not ship', () => {
         'assets/extra.js points at a source map',
         'content_scripts names the test-only host http://localhost:8765/*',
         'privacy.html is missing',
+        'strict_min_version 142 excludes Firefox ESR 140',
       ]),
     );
   });
