@@ -17,6 +17,7 @@ const PAGES = [
     path: 'openemr/encounter.html',
     title: 'OpenEMR-style encounter: SOAP note and fee sheet in two iframes',
   },
+  { path: 'whole-day.html', title: 'A visit billing 6 timed units for 47 minutes (the whole day)' },
   { path: 'clean-note.html', title: 'A well-documented visit' },
 ];
 
