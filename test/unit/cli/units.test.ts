@@ -55,6 +55,9 @@ const EXPECTED: Record<string, [timed: number | null, lines: string[]] | typeof 
   'test/fixtures/notes/gait-20min.txt': [20, ['97116 20 1 0']],
   'test/fixtures/encounters/medicare-pta.json': [23, ['97116 23 2 2']],
   'test/fixtures/pages/aria-grid.html': [50, ['97116 40 3(2-3) 3', '97530 10 0(0-1) 1']],
+  // The charge line lives in a custom element's shadow root, which the command line does not read.
+  'test/fixtures/pages/badges-shadow.html': [31, ['97116 31 2 0']],
+  'test/fixtures/pages/report-sections.html': [26, ['97116 26 2 2']],
   'test/fixtures/pages/contenteditable-note.html': [25, ['97116 25 2 2']],
   'test/fixtures/pages/cross-origin-frame.html': [null, ['97116 ? ? 2']],
   'test/fixtures/pages/fee-sheet-no-note.html': [null, ['97116 ? ? 3', '97110 ? ? 1']],
