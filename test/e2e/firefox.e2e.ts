@@ -7,6 +7,7 @@ import {
   openExtensionPage,
   overlayRulesFirefox,
   type FirefoxSession,
+  waitForFunctionIn,
 } from './harness/firefox';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -22,7 +23,8 @@ async function siteState(popup: Page): Promise<string> {
 }
 
 async function waitForRules(target: Page, rule: string): Promise<string[]> {
-  await target.waitForFunction(
+  await waitForFunctionIn(
+    target,
     (id) =>
       Boolean(document.querySelector('gaitguard-overlay')?.shadowRoot?.querySelector(`[data-rule="${id}"]`)),
     { timeout: 30_000 },
@@ -47,7 +49,8 @@ describe('GaitGuard in Firefox', () => {
   it('runs nothing until the site is turned on', async () => {
     expect(await page.$('gaitguard-overlay')).toBeNull();
     const popup = await popupFor(page.url());
-    await popup.waitForFunction(
+    await waitForFunctionIn(
+      popup,
       () => document.querySelector('[data-testid="site-state"]')?.textContent === 'Off',
       {
         timeout: 15_000,
@@ -60,7 +63,8 @@ describe('GaitGuard in Firefox', () => {
     const popup = await popupFor(page.url());
     await popup.waitForSelector('::-p-text(Turn on for this site)');
     await popup.click('::-p-text(Turn on for this site)');
-    await popup.waitForFunction(
+    await waitForFunctionIn(
+      popup,
       () => document.querySelector('[data-testid="site-state"]')?.textContent === 'On',
       {
         timeout: 15_000,
@@ -85,7 +89,8 @@ describe('GaitGuard in Firefox', () => {
       (quote as HTMLButtonElement | null)?.click();
     });
     // The note lives in the "enc" iframe; its own content script draws the mark there.
-    await page.waitForFunction(
+    await waitForFunctionIn(
+      page,
       () =>
         [...document.querySelectorAll('iframe')].some((frame) =>
           [...(frame.contentDocument?.querySelectorAll('gaitguard-overlay') ?? [])].some((host) =>
@@ -102,7 +107,8 @@ describe('GaitGuard in Firefox', () => {
     await popup.click('::-p-text(Turn off)');
     // Firefox really withdraws the host permission, after which a popup opened as a page (not from the
     // toolbar, where activeTab applies) may no longer see the tab's address: either way it is not "On".
-    await popup.waitForFunction(
+    await waitForFunctionIn(
+      popup,
       () =>
         ['Off', 'Not available'].includes(
           document.querySelector('[data-testid="site-state"]')?.textContent ?? '',
@@ -111,7 +117,7 @@ describe('GaitGuard in Firefox', () => {
     );
     expect(await siteState(popup)).not.toBe('On');
     await popup.close();
-    await page.waitForFunction(() => !document.querySelector('gaitguard-overlay'), { timeout: 10_000 });
+    await waitForFunctionIn(page, () => !document.querySelector('gaitguard-overlay'), { timeout: 10_000 });
     await page.reload();
     await new Promise((done) => setTimeout(done, 500));
     expect(await page.$('gaitguard-overlay')).toBeNull();

@@ -13,6 +13,7 @@ import {
   popupSiteState,
   turnOnViaPopupFirefox,
   type FirefoxSession,
+  waitForFunctionIn,
 } from './harness/firefox';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -75,13 +76,14 @@ describe('a site permission withdrawn in the browser', () => {
     // Reconcile runs in the background after the event; wait for its effect rather than for a fixed time.
     await expect.poll(registeredScripts, { timeout: 15_000, interval: 200 }).toEqual([]);
     // The page that was open keeps no reader either: its overlay goes without a reload.
-    await page.waitForFunction(() => !document.querySelector('gaitguard-overlay'), { timeout: 15_000 });
+    await waitForFunctionIn(page, () => !document.querySelector('gaitguard-overlay'), { timeout: 15_000 });
 
     // Without the host permission (and without the toolbar click's activeTab) Firefox hides the tab's
     // address from the extension, so a popup opened as a page may only say there is no page to check; a
     // toolbar popup would say "Needs permission". Either way it must not say "On".
     const popup = await openPopupFor(session, page.url());
-    await popup.waitForFunction(
+    await waitForFunctionIn(
+      popup,
       () =>
         Boolean(document.querySelector('[data-testid="site-state"]')) ||
         !['', 'Loading…'].includes(document.querySelector('.gg-empty')?.textContent ?? ''),

@@ -11,6 +11,7 @@ import {
   openExtensionPage,
   overlayRulesFirefox,
   type FirefoxSession,
+  waitForFunctionIn,
 } from './harness/firefox';
 import { canWriteFirefoxPolicy, writeFirefoxPolicy } from './harness/policy-firefox';
 
@@ -53,7 +54,8 @@ describe.skipIf(!writable)(
     });
 
     it('checks the site without the coder turning it on, with the policy payer method and rules', async () => {
-      await page.waitForFunction(
+      await waitForFunctionIn(
+        page,
         () =>
           Boolean(
             document
@@ -72,7 +74,8 @@ describe.skipIf(!writable)(
         session,
         `src/ui/popup/index.html?forUrl=${encodeURIComponent(page.url())}`,
       );
-      await popup.waitForFunction(
+      await waitForFunctionIn(
+        popup,
         () => document.querySelector('[data-testid="site-state"]')?.textContent === 'On',
         {
           timeout: 15_000,

@@ -30,6 +30,7 @@ import {
   workerAsker,
   settled,
   tabIdOfFirefox,
+  waitForFunctionIn,
 } from './harness/firefox';
 import { reportWhere, waitUntilForgotten } from './harness/tab-report';
 import {
@@ -207,7 +208,7 @@ describe('a full session over every page in Firefox', () => {
   it('opens the options page without a request', async () => {
     const before = bidi.requests.length;
     const options = await openRecorded('src/ui/options/index.html');
-    await options.page.waitForFunction(() => document.body.textContent?.includes('127.0.0.1'), {
+    await waitForFunctionIn(options.page, () => document.body.textContent?.includes('127.0.0.1'), {
       timeout: 15_000,
     });
     // Long enough for anything its first render starts to be sent; not a timing assertion.

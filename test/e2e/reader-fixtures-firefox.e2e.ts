@@ -11,6 +11,7 @@ import {
   tabIdOfFirefox,
   type FirefoxSession,
   workerAsker,
+  waitForFunctionIn,
 } from './harness/firefox';
 import { quotesOf, reportWhere, rulesOf, waitUntilForgotten, type TabReport } from './harness/tab-report';
 
@@ -42,7 +43,8 @@ async function popupShows(needle: string): Promise<string> {
     `src/ui/popup/index.html?forUrl=${encodeURIComponent(page.url())}`,
   );
   try {
-    await popup.waitForFunction(
+    await waitForFunctionIn(
+      popup,
       (wanted: string) => document.body.innerText.replace(/\s+/g, ' ').includes(wanted),
       { timeout: 20_000 },
       needle,
@@ -68,7 +70,8 @@ beforeAll(async () => {
   );
   await popup.waitForSelector('::-p-text(Turn on for this site)');
   await popup.click('::-p-text(Turn on for this site)');
-  await popup.waitForFunction(
+  await waitForFunctionIn(
+    popup,
     () => document.querySelector('[data-testid="site-state"]')?.textContent === 'On',
     { timeout: 15_000 },
   );

@@ -3,7 +3,7 @@
  * GaitGuard as a temporary add-on. The moz-extension UUID is pinned so extension pages have a known URL.
  */
 import type { AskWorker, TabReport } from './tab-report';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { FIREFOX_TEST_BUILD, FIREFOX_UUID, GECKO_ID } from './paths';
 
 export interface FirefoxSession {
@@ -38,15 +38,47 @@ export async function launchFirefox(
   };
 }
 
+/**
+ * waitForFunction for Firefox: puppeteer's own poller is built in the page with Function(), which Firefox ESR
+ * 140 refuses under an extension page's CSP (and under any EHR page that forbids eval). This asks the page
+ * through BiDi evaluation instead, again and again, so the test still waits for a state, never for a time.
+ * An evaluation that fails while a document is being swapped counts as "not yet".
+ */
+export async function waitForFunctionIn<A extends unknown[]>(
+  target: Page | Frame,
+  predicate: (...args: A) => unknown,
+  options: { timeout?: number } = {},
+  ...args: A
+): Promise<void> {
+  const timeout = options.timeout ?? 30_000;
+  const deadline = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      if (await target.evaluate(predicate as (...args: unknown[]) => unknown, ...args)) return;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`Waiting failed: ${timeout}ms exceeded`, lastError ? { cause: lastError } : undefined);
+    await new Promise((next) => setTimeout(next, 100));
+  }
+}
+
 /** Extension pages must be opened with a goto that is not awaited (the navigation never reports back). */
 export async function openExtensionPage(session: FirefoxSession, path: string): Promise<Page> {
   const page = await session.browser.newPage();
   void page.goto(`${session.extensionBase}/${path}`).catch(() => undefined);
   // The poll runs while the tab swaps about:blank for the extension page, which BiDi can report as an error.
   await settled(() =>
-    page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', {
-      timeout: 15_000,
-    }),
+    waitForFunctionIn(
+      page,
+      () => document.readyState === 'complete' && location.protocol === 'moz-extension:',
+      {
+        timeout: 15_000,
+      },
+    ),
   );
   return page;
 }
@@ -93,7 +125,8 @@ export async function turnOnViaPopupFirefox(session: FirefoxSession, url: string
   const popup = await openPopupFor(session, url);
   await popup.waitForSelector('::-p-text(Turn on for this site)', { timeout: 15_000 });
   await popup.click('::-p-text(Turn on for this site)');
-  await popup.waitForFunction(
+  await waitForFunctionIn(
+    popup,
     () => document.querySelector('[data-testid="site-state"]')?.textContent === 'On',
     { timeout: 15_000 },
   );
