@@ -78,7 +78,7 @@ const NOTE_HEADING =
   /\b(progress|daily|treatment|visit|session|therapy|clinical|soap|encounter)\s+notes?\b|^soap\b|^(subjective|objective|assessment|plan)\b|\bnarrative\b|^notes?\b|^documentation\b/i;
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND']);
 /** A SOAP section's own label ("Assessment", "O:"), alone in its text node. */
-const SOAP_SECTION_LABEL = /^\s*(subjective|objective|assessment|plan(?: of care)?|s|o|a|p)\s*:?\s*$/i;
+const SOAP_SECTION_LABEL = /^\s*(subjective|objective|assessment|plan(?: of care)?|s|o|a|p)\s*(?::\s*)?$/i;
 /** First letters of the section labels: most short texts of a large page start otherwise. */
 const SECTION_LABEL_STARTS = new Set('soaphitgrei'.split('').map((letter) => letter.charCodeAt(0)));
 
@@ -91,7 +91,7 @@ function mayStartSectionLabel(text: string): boolean {
 
 /** Other section labels of a note, which join a document only next to SOAP ones. */
 const OTHER_SECTION_LABEL =
-  /^\s*(history|interventions?|treatment|goals?|response to treatment|patient education|education|impression|precautions)\s*:?\s*$/i;
+  /^\s*(history|interventions?|treatment|goals?|response to treatment|patient education|education|impression|precautions)\s*(?::\s*)?$/i;
 
 /**
  * The HTML elements that attachShadow (and declarative shadow DOM) accept, by the DOM standard: the rest of
