@@ -80,7 +80,6 @@ const EXPECTED: Record<string, [timed: number | null, lines: string[]] | typeof 
   'test/fixtures/pages/spa-swap.html': NOTHING,
   'test/fixtures/pages/textarea-note.html': [38, ['97116 23 2 2', '97110 15 1 1']],
   'test/fixtures/pages/time-in-out.html': [null, []],
-  'test/fixtures/pages/hostile/port-trick.html': [null, ['97116 ? ? 3']],
   'test/fixtures/pages/hostile/xss-note.html': [9, ['97116 9 1 3']],
   'test/fixtures/pages/nested-frames/calendar.html': NOTHING,
   'test/fixtures/pages/nested-frames/encounter.html': NOTHING,
