@@ -137,6 +137,8 @@ describe('what the coder sees, wherever it is, in Firefox', () => {
 
 describe('reader fixtures in Firefox', () => {
   it('textarea note: reads the note and charge table; an edit flips the units check', async () => {
+    // The tab has shown other fixtures since it was opened on this one.
+    await openFixture('textarea-note.html');
     const clean = await until((report) => report.noteCount === 1 && report.chargeCount === 2);
     expect(rulesOf(clean)).toEqual([]);
     await page.$eval('#note-body', (node) => {
