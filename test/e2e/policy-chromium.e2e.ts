@@ -57,8 +57,9 @@ describe.skipIf(!writable)('a locking hospital policy (needs write access to /et
     const findings = await waitForOverlayFindings(page, { atLeast: 1 });
     const rules = findings.map((finding) => finding.rule);
     expect(rules).toContain('repetitive-walking');
-    // Policy: commercial payer (no Medicare-only GP rule) and documentation-incomplete turned off.
-    expect(rules).not.toContain('gp-modifier-missing');
+    // The page shows "Insurance: Medicare Part B": a payer on the page wins over the policy's site default
+    // (domain doc §9), so Medicare's GP rule applies here; the policy's rule switch still holds.
+    expect(rules).toContain('gp-modifier-missing');
     expect(rules).not.toContain('documentation-incomplete');
   });
 
