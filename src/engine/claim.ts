@@ -71,7 +71,7 @@ export interface RecommendedClaim {
 }
 
 interface ClaimInputs {
-  encounter: Pick<Encounter, 'charges' | 'payer'>;
+  encounter: Pick<Encounter, 'charges' | 'payer' | 'notes'>;
   findings: readonly Finding[];
   units: DayUnits;
   mue: MueTable | undefined;
@@ -155,6 +155,10 @@ export function recommendClaim({ encounter, findings, units, mue }: ClaimInputs)
 
   // Units: the day's table for timed codes, then the MUE on top.
   let unsettled: string | undefined;
+  // With no therapist's note read, "no change" would read as an all-clear on charges nothing was checked against.
+  if (!encounter.notes.some((n) => (n.kind ?? 'note') === 'note'))
+    unsettled =
+      'No note was read, so these lines were not checked against one: open the note before billing.';
   const codes = [...new Set(counted.map((line) => line.code))];
   for (const code of codes) {
     const codeLines = counted.filter((line) => line.code === code);

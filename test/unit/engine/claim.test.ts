@@ -153,3 +153,16 @@ describe('the day review crosses the message boundary intact', () => {
     expect(DayReviewSchema.parse(day)).toEqual(day);
   });
 });
+
+describe('recommended claim: nothing to check against', () => {
+  it('with no note read, the claim is not settled, whatever the lines', () => {
+    const none = review({ lines: [line('97116', 2)] }).claim;
+    expect(none.settled).toBe(false);
+    expect(none.unsettled).toMatch(/No note was read/);
+    const withNote = review({
+      note: 'Gait training (97116): 25 min with rolling walker, cues for step length, CGA 150 ft x 2.',
+      lines: [line('97116', 2, 25)],
+    }).claim;
+    expect(withNote.unsettled ?? '').not.toMatch(/No note was read/);
+  });
+});
