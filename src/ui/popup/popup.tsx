@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Evidence } from '../../engine/model';
 import type { TabState } from '../../messages/to-page';
-import { followTabState } from '../../messages/tab-state-client';
+import { useTabState } from '../components/use-tab-state';
 import { FrameSites } from './frame-sites';
 import type { Reply } from '../../background/handle-message';
 import { ask } from '../ask';
@@ -39,7 +39,7 @@ async function findTab(forUrl: string | undefined): Promise<number | undefined> 
 
 export function Popup({ forUrl }: { forUrl?: string }) {
   const [tabId, setTabId] = useState<number | undefined>();
-  const [state, setState] = useState<TabState | undefined>();
+  const state = useTabState(tabId);
   const [error, setError] = useState<string | undefined>();
   const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -50,14 +50,6 @@ export function Popup({ forUrl }: { forUrl?: string }) {
       setTabId(id);
     });
   }, [forUrl]);
-
-  // The worker pushes the tab's state on every change; an action's reply only needs to report errors.
-  useEffect(() => {
-    if (tabId === undefined) return undefined;
-    const controller = new AbortController();
-    followTabState(tabId, setState, controller.signal);
-    return () => controller.abort();
-  }, [tabId]);
 
   const run = async (action: () => Promise<Reply | undefined>) => {
     setBusy(true);

@@ -6,8 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Evidence } from '../../engine/model';
-import type { TabState } from '../../messages/to-page';
-import { followTabState } from '../../messages/tab-state-client';
+import { useTabState } from '../components/use-tab-state';
 import { ask } from '../ask';
 import { FindingList } from '../components/finding-list';
 import { summarize } from '../components/summary';
@@ -40,7 +39,7 @@ async function initialTab(
 
 export function SidePanel({ forUrl }: { forUrl?: string }) {
   const [tabId, setTabId] = useState<number | undefined>();
-  const [state, setState] = useState<TabState | undefined>();
+  const state = useTabState(tabId);
   const [error, setError] = useState<string | undefined>();
   const [view, setView] = useState<View>('findings');
   const [copied, setCopied] = useState(false);
@@ -64,21 +63,12 @@ export function SidePanel({ forUrl }: { forUrl?: string }) {
       void browser.tabs.get(next).then((tab) => {
         if (!isWebTab(tab)) return;
         setError(undefined);
-        setState(undefined);
         setTabId(next);
       });
     };
     browser.tabs.onActivated.addListener(onActivated);
     return () => browser.tabs.onActivated.removeListener(onActivated);
   }, [forUrl]);
-
-  // The worker pushes the tab's state over a port on every change.
-  useEffect(() => {
-    if (tabId === undefined) return undefined;
-    const controller = new AbortController();
-    followTabState(tabId, setState, controller.signal);
-    return () => controller.abort();
-  }, [tabId]);
 
   const report = state?.state === 'on' ? state.report : undefined;
   const keys = report ? findingKeys(report.findings) : [];
