@@ -10,7 +10,12 @@ import { analyzeEncounter, RULES, type EditTables } from '../engine/index';
 import { bySeverity, type Finding, type Severity } from '../engine/model';
 import { decidePayer } from '../reader/payer-methods';
 import { summarizeRead } from '../reader/read-summary';
-import { createEncounterMemory, encounterKeyOf, type EncounterMemory } from '../reader/encounter-memory';
+import {
+  createEncounterMemory,
+  encounterKeyFromUrl,
+  encounterKeyOf,
+  type EncounterMemory,
+} from '../reader/encounter-memory';
 import { reviewDay } from '../engine/day-review';
 import type { Cut, IgnoredFrame, IgnoreReason, TabReport } from '../messages/to-content';
 import type { EffectiveSettings } from '../shared/policy';
@@ -253,8 +258,13 @@ function analyze(
     method: payer.method,
     medicare: payer.medicare,
   });
-  const encounterId = frames.find((frame) => frame.snapshot.encounterId)?.snapshot.encounterId;
-  const key = encounterKeyOf(entry.frames.get(0)?.snapshot.url, encounterId);
+  const shownId = frames.find((frame) => frame.snapshot.encounterId)?.snapshot.encounterId;
+  const topUrl = entry.frames.get(0)?.snapshot.url;
+  const key = encounterKeyOf(topUrl, shownId);
+  // An app that shows no encounter number still names the encounter in its route: the coder sees which
+  // encounter the memory holds, so a lent note is never attributed to an encounter they cannot identify.
+  const addressId = shownId ? undefined : topUrl && encounterKeyFromUrl(topUrl);
+  const encounterId = shownId ?? addressId;
   const remembered = memoryFor(tabId, entry.origin).view(key, onScreen, Date.now());
   const encounter = remembered.encounter;
   const disabledRules = [...settings.disabledRules, ...(site.disabledRules ?? [])];
@@ -289,7 +299,7 @@ function analyze(
     read: summarizeRead({
       encounter,
       payer,
-      ...(encounterId ? { encounterId } : {}),
+      ...(encounterId ? { encounterId, encounterFrom: addressId ? 'address' : 'page' } : {}),
       offScreenIds: remembered.offScreenIds,
       encounterChanged: remembered.changed,
     }),

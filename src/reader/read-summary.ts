@@ -48,6 +48,8 @@ export const ReadSummarySchema = z.object({
   }),
   dateOfService: z.optional(z.string()),
   encounterId: z.optional(z.string().check(z.maxLength(64))),
+  /** Where the encounter number came from: shown on the page, or only in the address (the app's route). */
+  encounterFrom: z.optional(z.enum(['page', 'address'])),
   missing: z.array(MissingSchema),
   /** The encounter on screen changed since the last report of this tab: earlier findings were dropped. */
   encounterChanged: z.optional(z.boolean()),
@@ -58,6 +60,7 @@ export interface SummaryInput {
   encounter: Encounter;
   payer: PayerDecision;
   encounterId?: string;
+  encounterFrom?: 'page' | 'address';
   /** Merged note and charge ids that come from a view no longer on screen. */
   offScreenIds?: ReadonlySet<string>;
   encounterChanged?: boolean;
@@ -112,7 +115,10 @@ export function summarizeRead(input: SummaryInput): ReadSummary {
   };
   if (payer.pageName) summary.payer.pageName = payer.pageName.slice(0, 200);
   if (encounter.dateOfService) summary.dateOfService = encounter.dateOfService;
-  if (input.encounterId) summary.encounterId = input.encounterId.slice(0, 64);
+  if (input.encounterId) {
+    summary.encounterId = input.encounterId.slice(0, 64);
+    summary.encounterFrom = input.encounterFrom ?? 'page';
+  }
   if (input.encounterChanged) summary.encounterChanged = true;
   return summary;
 }

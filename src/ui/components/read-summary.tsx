@@ -76,7 +76,14 @@ export function ReadSummaryView({ report }: { report: TabReport }) {
       <ul>
         <li data-read="payer">{payerLine(summary)}</li>
         {summary.dateOfService && <li data-read="dos">{t('readDateOfService', summary.dateOfService)}</li>}
-        {summary.encounterId && <li data-read="encounter">{t('readEncounter', summary.encounterId)}</li>}
+        {summary.encounterId && (
+          <li data-read="encounter">
+            {t(
+              summary.encounterFrom === 'address' ? 'readEncounterAddress' : 'readEncounter',
+              summary.encounterId,
+            )}
+          </li>
+        )}
         {summary.notes.length === 0 && <li data-read="no-notes">{t('readNoNotes')}</li>}
         {summary.notes.map((note, index) => (
           <li data-read="note" key={`n${index}`} class={note.offScreen ? 'gg-read-off' : undefined}>

@@ -161,3 +161,47 @@ describe('the report store', () => {
     );
   });
 });
+
+describe('one encounter across views, in the worker', () => {
+  const route = (id: string, view: string) => `${EMR}/app#/encounters/${id}/${view}`;
+  const billing = (url: string): FrameSnapshot => ({
+    ...snapshot(url),
+    charges: [
+      {
+        id: 'c1',
+        code: '97116',
+        units: 3,
+        modifiers: ['GP'],
+        status: 'unbilled',
+        source: { selector: 'tr' },
+      },
+    ],
+  });
+
+  it('names the encounter from the address when the page shows no number, and lends only within it', () => {
+    const current = settings();
+    putFrame(40, 0, EMR, EMR, snapshot(route('5501', 'note'), NOTE));
+    const noteView = reportFor(40, current, undefined);
+    expect(noteView?.read).toMatchObject({
+      encounterId: '5501',
+      encounterFrom: 'address',
+      missing: ['gait-line'],
+    });
+    putFrame(40, 0, EMR, EMR, billing(route('5501', 'billing')));
+    const sameEncounter = reportFor(40, current, undefined);
+    expect(sameEncounter?.read?.notes.map((note) => note.offScreen)).toEqual([true]);
+    putFrame(40, 0, EMR, EMR, billing(route('5502', 'billing')));
+    const next = reportFor(40, current, undefined);
+    expect(next?.read).toMatchObject({ encounterId: '5502', encounterChanged: true, missing: ['note'] });
+    expect(next?.read?.notes).toEqual([]);
+    expect(next?.findings).toEqual([]);
+  });
+
+  it('prefers the number the page shows over the address', () => {
+    putFrame(41, 0, EMR, EMR, { ...snapshot(route('5601', 'note'), NOTE), encounterId: 'ACC-88' });
+    expect(reportFor(41, settings(), undefined)?.read).toMatchObject({
+      encounterId: 'ACC-88',
+      encounterFrom: 'page',
+    });
+  });
+});
