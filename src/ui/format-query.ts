@@ -7,7 +7,6 @@
  * It reaches the clipboard only at the coder's click.
  */
 import type { Finding, RuleId } from '../engine/model';
-import { isTherapistFinding } from '../engine/claim';
 
 export interface QueryContext {
   /** As the page shows them; the query says when the page did not show them. */
@@ -21,6 +20,11 @@ interface Question {
   choices?: string[];
 }
 
+/**
+ * One question per rule the therapist settles (the engine's THERAPIST_RULES, which a unit test holds equal):
+ * a rule is asked about exactly when it is here, so the pages that format the query need not load the
+ * engine's claim module, and with it the note analysis, to tell.
+ */
 const QUESTIONS: Partial<Record<RuleId, Question>> = {
   'repetitive-walking': {
     ask: 'Please describe the gait training provided in this session.',
@@ -68,9 +72,9 @@ function quoteOf(text: string): string {
   return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
 
-/** The findings a query would carry: the therapist's, with a question for their rule. */
+/** The findings a query would carry: the therapist's, each with the question for its rule. */
 export function queryableFindings(findings: readonly Finding[]): Finding[] {
-  return findings.filter((finding) => isTherapistFinding(finding) && QUESTIONS[finding.rule] !== undefined);
+  return findings.filter((finding) => QUESTIONS[finding.rule] !== undefined);
 }
 
 export function formatQuery(findings: readonly Finding[], context: QueryContext = {}): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, RuleId } from '../../../src/engine/model';
+import { RULE_IDS, type Finding, type RuleId } from '../../../src/engine/model';
+import { THERAPIST_RULES } from '../../../src/engine/claim';
 import { formatQuery, queryableFindings } from '../../../src/ui/format-query';
 import { analyzeEncounter } from '../../../src/engine/index';
 import { encounter } from '../engine/helpers';
@@ -24,6 +25,12 @@ const LEADING =
   /\b(bill|billed|billing|reimburs\w*|pay|paid|payment|units?|codes?|modifiers?|MUE|NCCI|CPT|deny|denied|denial|claim|\d{5})\b/i;
 
 describe('formatQuery: a compliant provider query', () => {
+  it('asks about exactly the rules the engine leaves to the therapist, and no coder-side rule', () => {
+    // The pages decide by the question table alone; this holds it equal to the claim's THERAPIST_RULES.
+    const asked = queryableFindings(RULE_IDS.map((rule) => finding(rule))).map((f) => f.rule);
+    expect(asked).toEqual(RULE_IDS.filter((rule) => THERAPIST_RULES.has(rule)));
+  });
+
   it('shows the date of service and the encounter as the page shows them, or says they were not shown', () => {
     const text = formatQuery([finding('repetitive-walking')], {
       dateOfService: '2025-06-02',
