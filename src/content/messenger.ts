@@ -8,7 +8,7 @@
 import browser from '../shared/browser-api';
 import type { Runtime } from 'webextension-polyfill';
 import type { ContentToBackground } from '../messages/to-background';
-import { FRAME_PORT } from '../messages/to-page';
+import { FRAME_PORT } from '../messages/ports';
 
 export type ContextLostListener = () => void;
 

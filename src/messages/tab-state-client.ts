@@ -4,7 +4,8 @@
  * it is reopened, which wakes the worker, and the state arrives again.
  */
 import browser from 'webextension-polyfill';
-import { TAB_STATE_PORT, type TabState, type WorkerToPagePort } from './to-page';
+import { TAB_STATE_PORT } from './ports';
+import type { TabState, WorkerToPagePort } from './to-page';
 
 export function followTabState(tabId: number, onState: (state: TabState) => void, signal: AbortSignal): void {
   let revision = -1;

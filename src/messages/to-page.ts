@@ -8,10 +8,7 @@ import type { UnitMethod } from '../engine/model';
 import type { SiteStateLabel } from '../background/site-state';
 import type { TabReport } from './to-content';
 
-/** Port name for pages that follow one tab's state. */
-export const TAB_STATE_PORT = 'gaitguard-tab-state';
-/** Port name a content script opens in each frame: the worker's pushes and the lifecycle both use it. */
-export const FRAME_PORT = 'gaitguard-frame';
+export { FRAME_PORT, TAB_STATE_PORT } from './ports';
 
 export interface TabState {
   tabId: number;

@@ -6,6 +6,9 @@
 import * as z from 'zod/mini';
 import { RuleIdSchema, UnitMethodSchema } from '../engine/model';
 
+// The origin helpers live where the popup can load them without the settings' schemas.
+export { originPattern, patternsCarryPorts, siteOriginOf } from './origins';
+
 export const SiteStateSchema = z.enum(['on', 'paused']);
 export type SiteState = z.infer<typeof SiteStateSchema>;
 
@@ -52,35 +55,4 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export function defaultSiteSettings(origin: string): SiteSettings {
   return { origin, state: 'on', method: 'cms', medicare: true };
-}
-
-/**
- * The origin a site is keyed by (scheme, host and port, as URL.origin gives it), or undefined for pages
- * GaitGuard can never run on (chrome://, about:, files).
- */
-export function siteOriginOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Match pattern covering every page of one origin and no other: "http://127.0.0.1:8765/*". Without the
- * port a pattern covers every port of the host, which would hand the permission and the script to whatever
- * else listens there. Firefox matches patterns by host alone; there the content script's and the worker's
- * own origin checks keep other ports out.
- */
-export function originPattern(origin: string, portsInPatterns = patternsCarryPorts()): string {
-  const { protocol, hostname, port } = new URL(origin);
-  return `${protocol}//${hostname}${port && portsInPatterns ? `:${port}` : ''}/*`;
-}
-
-/** Chromium honours a port in a match pattern; Firefox (the one with runtime.getBrowserInfo) does not. */
-export function patternsCarryPorts(): boolean {
-  const firefox = (globalThis as { browser?: { runtime?: { getBrowserInfo?: unknown } } }).browser;
-  return typeof firefox?.runtime?.getBrowserInfo !== 'function';
 }

@@ -6,8 +6,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { Evidence, Finding } from '../../engine/model';
-import { SEVERITIES } from '../../engine/model';
-import { SEVERITY_GROUP_KEY, SEVERITY_KEY } from './severity';
+import { SEVERITY_GROUP_KEY, SEVERITY_KEY, SEVERITY_ORDER } from './severity';
 import { t } from '../i18n';
 import { ACK_REASONS, findingKeys, type AckReason, type Acks } from './acknowledge';
 
@@ -203,7 +202,7 @@ export function FindingList(props: FindingListProps) {
       <p class="gg-visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      {SEVERITIES.map((severity) => {
+      {SEVERITY_ORDER.map((severity) => {
         const group = open.filter((f) => f.finding.severity === severity);
         if (group.length === 0) return null;
         const headingId = `gg-group-${severity}`;

@@ -1,8 +1,8 @@
 import type { Severity } from '../../engine/model';
-import { SEVERITIES } from '../../engine/model';
 import type { TabReport } from '../../messages/to-content';
 import type { Missing } from '../../reader/read-summary';
 import { t, type MessageKey } from '../i18n';
+import { SEVERITY_ORDER } from './severity';
 
 const COUNT_KEYS: Record<Severity, [one: MessageKey, many: MessageKey]> = {
   error: ['countErrorOne', 'countErrorMany'],
@@ -61,7 +61,7 @@ export function summarize(report: TabReport | undefined): string {
   if (verdict.kind === 'missing') return missingHeadline(verdict.missing);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const finding of report.findings) counts[finding.severity] += 1;
-  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => {
+  const parts = SEVERITY_ORDER.filter((severity) => counts[severity] > 0).map((severity) => {
     const [one, many] = COUNT_KEYS[severity];
     return counts[severity] === 1 ? t(one) : t(many, String(counts[severity]));
   });

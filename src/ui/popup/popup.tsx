@@ -10,7 +10,7 @@ import { useTabState } from '../components/use-tab-state';
 import { FrameSites } from './frame-sites';
 import type { Reply } from '../../background/handle-message';
 import { ask } from '../ask';
-import { originPattern } from '../../shared/settings';
+import { originPattern } from '../../shared/origins';
 import type { SiteStateLabel } from '../../background/site-state';
 import { FindingList } from '../components/finding-list';
 import { summarize, verdictOf } from '../components/summary';
