@@ -19,6 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startServer } from '../../scripts/serve.mjs';
 import {
+  clickInOverlayFirefox,
+  inOverlayFirefox,
   installExtensionRecorder,
   launchFirefox,
   openExtensionPage,
@@ -31,6 +33,7 @@ import {
   settled,
   tabIdOfFirefox,
   waitForFunctionIn,
+  waitInOverlayFirefox,
 } from './harness/firefox';
 import { reportWhere, waitUntilForgotten } from './harness/tab-report';
 import {
@@ -152,10 +155,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-// Skipped, open in issue #17: the session opens the findings from the in-page pill, which Firefox ESR 140
-// never shows to puppeteer's '>>>' query (see sidepanel-firefox.e2e.ts), and the checks after it judge what
-// that session recorded. privacy-chromium runs the same session.
-describe.skip('a full session over every page in Firefox', () => {
+describe('a full session over every page in Firefox', () => {
   it('leaves every frame untouched while reading it, showing findings and revealing evidence', async () => {
     const problems: string[] = [];
     let revealed = 0;
@@ -167,22 +167,18 @@ describe.skip('a full session over every page in Firefox', () => {
       const report = await reportWhere(ask, tabId, () => true, 15_000).catch(() => undefined);
       if (report && report.findings.length > 0) {
         // Reveal from the overlay (scrolls and marks inside GaitGuard's layer) and from the popup.
-        const evidence = await settled(() =>
-          page.waitForSelector('gaitguard-overlay >>> .gg-evidence', { timeout: 20_000 }),
-        ).catch(async (error: unknown) => {
-          const shown = await page.evaluate(() =>
-            [...document.querySelectorAll('gaitguard-overlay')].map(
-              (host) => host.shadowRoot?.textContent ?? '<closed>',
-            ),
-          );
+        await waitInOverlayFirefox(page, (root) => root?.querySelector('.gg-evidence'), {
+          timeout: 20_000,
+        }).catch(async (error: unknown) => {
+          const shown = await inOverlayFirefox(page, (_root, roots) => roots.map((root) => root.textContent));
           throw new Error(
             `${path}: no evidence in the overlay (${JSON.stringify(shown).slice(0, 400)}; rules ${report.findings.map((finding) => finding.rule).join(',')})`,
             { cause: error },
           );
         });
         // The findings list opens from the in-page pill.
-        await (await page.waitForSelector('gaitguard-overlay >>> .gg-pill'))!.click();
-        await evidence!.click();
+        await clickInOverlayFirefox(page, '.gg-pill');
+        await clickInOverlayFirefox(page, '.gg-evidence');
         const popup = await openRecorded(`src/ui/popup/index.html?forUrl=${encodeURIComponent(page.url())}`);
         const quote = await settled(() => popup.page.waitForSelector('.gg-evidence', { timeout: 10_000 }));
         await quote!.click();

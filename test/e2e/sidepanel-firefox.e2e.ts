@@ -7,10 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startServer } from '../../scripts/serve.mjs';
 import {
+  inOverlayFirefox,
   launchFirefox,
   openExtensionPage,
   settled,
+  setViewportFirefox,
   turnOnViaPopupFirefox,
+  waitInOverlayFirefox,
   type FirefoxSession,
 } from './harness/firefox';
 
@@ -25,16 +28,22 @@ function waitIn(target: Page, selector: string, timeout = 30_000) {
   return settled(() => target.waitForSelector(selector, { timeout }));
 }
 
+/**
+ * Waits for the pill (and, when asked, for its list to be open or shut) by polling over BiDi: puppeteer's
+ * waitForSelector('gaitguard-overlay >>> .gg-pill') watches the page with a MutationObserver, which never
+ * hears a change inside a shadow root, so a pill drawn after the page's last change of its own was never
+ * seen.
+ */
 async function pillIn(target: Page, expanded?: boolean) {
-  const pill = await settled(() =>
-    target.waitForSelector('gaitguard-overlay >>> .gg-pill', { timeout: 30_000 }),
+  await waitInOverlayFirefox(
+    target,
+    (root, _roots, want) => {
+      const pill = root?.querySelector('.gg-pill');
+      return pill && (want === null || pill.getAttribute('aria-expanded') === want);
+    },
+    { timeout: 30_000 },
+    expanded === undefined ? null : String(expanded),
   );
-  if (expanded === undefined) return;
-  await expect
-    .poll(() => settled(() => pill!.evaluate((node) => node.getAttribute('aria-expanded'))), {
-      timeout: 10_000,
-    })
-    .toBe(String(expanded));
 }
 
 beforeAll(async () => {
@@ -61,10 +70,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-// Skipped, open in issue #17: in Firefox ESR 140 the pill is never found through the overlay's shadow root
-// (waitForSelector 'gaitguard-overlay >>> .gg-pill' times out although the overlay shows its findings), and
-// every test here starts from the pill. Chromium covers the same paths in sidepanel- and pill-chromium.
-describe.skip('sidebar page in Firefox', () => {
+describe('sidebar page in Firefox', () => {
   it('shows the findings with their charge line, and the day’s units table', async () => {
     const evidence = await panel.$$eval('[data-rule="units-exceed-minutes"] .gg-evidence', (nodes) =>
       nodes.map((node) => node.textContent ?? ''),
@@ -98,25 +104,24 @@ describe.skip('sidebar page in Firefox', () => {
   });
 });
 
-describe.skip('the pill in Firefox', () => {
+describe('the pill in Firefox', () => {
   for (const viewport of [
     { width: 1280, height: 800 },
     { width: 1024, height: 640 },
   ]) {
     it(`covers no control of the daily note at ${viewport.width}×${viewport.height}`, async () => {
-      await daily.setViewport(viewport);
+      await setViewportFirefox(daily, viewport);
       await daily.bringToFront();
+      expect(await daily.evaluate(() => ({ width: innerWidth, height: innerHeight }))).toEqual(viewport);
       await pillIn(daily);
       const hit = await settled(() =>
-        daily.evaluate(
-          () =>
+        inOverlayFirefox(
+          daily,
+          (root) =>
             new Promise<string[]>((done) =>
               requestAnimationFrame(() =>
                 requestAnimationFrame(() => {
-                  const pill = document
-                    .querySelector('gaitguard-overlay')
-                    ?.shadowRoot?.querySelector('.gg-pill')
-                    ?.getBoundingClientRect();
+                  const pill = root?.querySelector('.gg-pill')?.getBoundingClientRect();
                   if (!pill) return done(['no pill']);
                   done(
                     [...document.querySelectorAll('input,select,textarea,button')]
@@ -151,8 +156,7 @@ describe.skip('the pill in Firefox', () => {
     await pillIn(daily, true);
     const active = () =>
       settled(() =>
-        daily.evaluate(() => {
-          const root = document.querySelector('gaitguard-overlay')?.shadowRoot;
+        inOverlayFirefox(daily, (root) => {
           const el = root?.activeElement ?? document.activeElement;
           return el?.getAttribute('data-key') ?? el?.getAttribute('name') ?? '';
         }),

@@ -102,13 +102,131 @@ export async function settled<T>(wait: () => Promise<T>, attempts = 3): Promise<
   }
 }
 
-export async function overlayRulesFirefox(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const host = document.querySelector('gaitguard-overlay');
-    return [...(host?.shadowRoot?.querySelectorAll('[data-rule]') ?? [])].map(
-      (node) => node.getAttribute('data-rule') ?? '',
-    );
+type BidiSend = (method: string, params: object) => Promise<{ result: Record<string, unknown> }>;
+interface BidiRemote {
+  type: string;
+  value?: unknown;
+  sharedId?: string;
+}
+
+/**
+ * Runs `fn(root, roots, ...args)` in a page or frame with the shadow roots of GaitGuard's elements there (`root`
+ * is the first, the pill's in a top frame). Those roots are closed, so the page's own scripts see
+ * host.shadowRoot === null; WebDriver BiDi, like DevTools, serialises a node with its shadow root, closed or
+ * not, when asked (includeShadowTree 'all'), and the harness hands that root to the function. Nothing in the
+ * extension exposes it. Arguments and the result travel as JSON.
+ */
+export async function inOverlayFirefox<A extends unknown[], R>(
+  target: Page | Frame,
+  fn: (root: ShadowRoot | undefined, roots: ShadowRoot[], ...args: A) => R | Promise<R>,
+  ...args: A
+): Promise<R> {
+  const frame = 'mainFrame' in target ? target.mainFrame() : target;
+  const { send, context } = bidiOf(frame);
+  const hosts = await send('script.evaluate', {
+    expression: `[...document.querySelectorAll('gaitguard-overlay')]`,
+    target: { context },
+    awaitPromise: false,
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: 0, maxObjectDepth: 1, includeShadowTree: 'all' },
   });
+  const list = (hosts.result.result as BidiRemote | undefined)?.value as BidiRemote[] | undefined;
+  const roots = (list ?? [])
+    .map((host) => (host.value as { shadowRoot?: BidiRemote | null } | undefined)?.shadowRoot?.sharedId)
+    .filter((id): id is string => Boolean(id));
+  const call = await send('script.callFunction', {
+    functionDeclaration: `async function (argsJson, ...roots) {
+      const result = await (${fn.toString()})(roots[0], roots, ...JSON.parse(argsJson));
+      return result === undefined ? undefined : JSON.stringify(result);
+    }`,
+    target: { context },
+    arguments: [{ type: 'string', value: JSON.stringify(args) }, ...roots.map((sharedId) => ({ sharedId }))],
+    awaitPromise: true,
+    resultOwnership: 'none',
+  });
+  if (call.result.type === 'exception') {
+    const details = call.result.exceptionDetails as { text?: string } | undefined;
+    throw new Error(`inOverlayFirefox: ${details?.text ?? 'the function threw'}`);
+  }
+  const result = call.result.result as BidiRemote;
+  return (result.type === 'string' ? JSON.parse(result.value as string) : undefined) as R;
+}
+
+/** Polls `predicate` against GaitGuard's roots (see inOverlayFirefox) until it is truthy: a state, not a time. */
+export async function waitInOverlayFirefox<A extends unknown[]>(
+  target: Page | Frame,
+  predicate: (root: ShadowRoot | undefined, roots: ShadowRoot[], ...args: A) => unknown,
+  options: { timeout?: number } = {},
+  ...args: A
+): Promise<void> {
+  const timeout = options.timeout ?? 30_000;
+  const deadline = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      if (await inOverlayFirefox(target, predicate, ...args)) return;
+      lastError = undefined;
+    } catch (error) {
+      // A document being swapped under the poll says nothing about GaitGuard.
+      lastError = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `Waiting in the overlay failed: ${timeout}ms exceeded`,
+        lastError ? { cause: lastError } : undefined,
+      );
+    await new Promise((next) => setTimeout(next, 100));
+  }
+}
+
+/**
+ * Clicks the first element matching `selector` in the overlay as a coder does: waits for it, scrolls it into
+ * view, and sends a real pointer click at its centre (a trusted event, which an untrusted `.click()` is not).
+ */
+export async function clickInOverlayFirefox(page: Page, selector: string, timeout = 20_000): Promise<void> {
+  await waitInOverlayFirefox(
+    page,
+    (root, _roots, sel) => Boolean(root?.querySelector(sel)),
+    { timeout },
+    selector,
+  );
+  const centre = await inOverlayFirefox(
+    page,
+    (root, _roots, sel) => {
+      const el = root?.querySelector(sel);
+      if (!el) return undefined;
+      el.scrollIntoView({ block: 'nearest' });
+      const box = el.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    },
+    selector,
+  );
+  if (!centre) throw new Error(`clickInOverlayFirefox: ${selector} went away`);
+  await page.mouse.click(centre.x, centre.y);
+}
+
+/** The BiDi connection and a frame's browsing-context id, for commands puppeteer does not wrap for ESR 140. */
+function bidiOf(frame: Frame): { send: BidiSend; context: string } {
+  const connection = (frame.page().browser() as unknown as { connection: { send: BidiSend } }).connection;
+  return { send: connection.send.bind(connection), context: (frame as unknown as { _id: string })._id };
+}
+
+/**
+ * Page.setViewport for ESR 140: puppeteer's also overrides the screen orientation, a BiDi command ESR 140
+ * does not know, so the viewport alone is set here.
+ */
+export async function setViewportFirefox(
+  page: Page,
+  viewport: { width: number; height: number },
+): Promise<void> {
+  const { send, context } = bidiOf(page.mainFrame());
+  await send('browsingContext.setViewport', { context, viewport });
+}
+
+export async function overlayRulesFirefox(page: Page): Promise<string[]> {
+  return inOverlayFirefox(page, (root) =>
+    [...(root?.querySelectorAll('[data-rule]') ?? [])].map((node) => node.getAttribute('data-rule') ?? ''),
+  );
 }
 
 /** The popup as a page, for the tab showing `url` (a popup opened this way has no activeTab grant). */
