@@ -3,7 +3,7 @@
  * at once and again after every change; the page never polls. When the worker is stopped the port closes;
  * it is reopened, which wakes the worker, and the state arrives again.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api';
 import { TAB_STATE_PORT } from './ports';
 import type { TabState, WorkerToPagePort } from './to-page';
 

@@ -3,7 +3,7 @@
  * Permission requests happen inside the click handler, as Firefox requires.
  */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../../shared/browser-api';
 import type { Evidence } from '../../engine/model';
 import type { TabState } from '../../messages/to-page';
 import { useTabState } from '../components/use-tab-state';

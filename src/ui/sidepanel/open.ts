@@ -2,7 +2,7 @@
  * Opens the side panel from a click (both browsers require a user gesture): Chrome's sidePanel for the tab,
  * Firefox's sidebar. Returns false where neither exists.
  */
-import browser from 'webextension-polyfill';
+import browser from '../../shared/browser-api';
 
 interface ChromeSidePanel {
   open(options: { tabId?: number; windowId?: number }): Promise<void>;

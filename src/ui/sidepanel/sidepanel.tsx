@@ -4,7 +4,8 @@
  * day's units with the recommended claim, and the therapist query are one click apart.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import type Browser from 'webextension-polyfill';
+import browser from '../../shared/browser-api';
 import type { Evidence } from '../../engine/model';
 import { useTabState } from '../components/use-tab-state';
 import { ask } from '../ask';
@@ -22,7 +23,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'query', label: 'Query' },
 ];
 
-function isWebTab(tab: browser.Tabs.Tab | undefined): boolean {
+function isWebTab(tab: Browser.Tabs.Tab | undefined): boolean {
   return Boolean(tab?.url && /^https?:/.test(tab.url));
 }
 
