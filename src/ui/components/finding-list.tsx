@@ -4,11 +4,13 @@
  * Keyboard: ArrowDown/ArrowUp (or j/k) move between findings, Enter shows the finding's evidence on the page,
  * Escape hands focus back (onEscape); each move is announced through a polite live region.
  */
+import type { FunctionComponent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { Evidence, Finding } from '../../engine/model';
 import { SEVERITY_GROUP_KEY, SEVERITY_KEY, SEVERITY_ORDER } from './severity';
 import { t } from '../i18n';
-import { ACK_REASONS, findingKeys, type AckReason, type Acks } from './acknowledge';
+import { findingKeys, type AckReason, type Acks } from './ack-store';
+import type { ReviewControlProps } from './review';
 
 export interface FindingListProps {
   findings: readonly Finding[];
@@ -17,9 +19,15 @@ export interface FindingListProps {
   compact?: boolean;
   /** Charge line id → "line 2 of Fee sheet". */
   lineLabels?: Readonly<Record<string, string>>;
-  /** Acknowledged findings by key; with onAck the list offers "mark reviewed" and undo. */
-  acks?: Acks;
-  onAck?: (key: string, reason: AckReason | undefined) => void;
+  /**
+   * "Mark reviewed" and undo (the popup and the side panel): acknowledged findings by key, the setter, and
+   * the control (review.tsx), passed in so the pill, which offers none, does not bundle it.
+   */
+  review?: {
+    acks: Acks;
+    onAck: (key: string, reason: AckReason | undefined) => void;
+    Control: FunctionComponent<ReviewControlProps>;
+  };
   /** Severity groups as <details> the coder can fold (the popup). */
   collapsible?: boolean;
   onEscape?: () => void;
@@ -35,55 +43,9 @@ function shortQuote(quote: string): string {
   return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
 }
 
-function AckControl({ onAck }: { onAck: (reason: AckReason, text: string) => void }) {
-  const [reason, setReason] = useState<AckReason>('chart');
-  const [text, setText] = useState('');
-  const [open, setOpen] = useState(false);
-  if (!open)
-    return (
-      <button type="button" class="gg-link gg-ack-open" onClick={() => setOpen(true)}>
-        Mark reviewed…
-      </button>
-    );
-  return (
-    <span class="gg-ack">
-      <select
-        aria-label="Reason"
-        value={reason}
-        onChange={(event) => setReason((event.currentTarget as HTMLSelectElement).value as AckReason)}
-      >
-        {(Object.keys(ACK_REASONS) as AckReason[]).map((key) => (
-          <option key={key} value={key}>
-            {ACK_REASONS[key]}
-          </option>
-        ))}
-      </select>
-      {reason === 'other' && (
-        <input
-          type="text"
-          aria-label="Reason in your words (kept in this view only)"
-          maxLength={120}
-          value={text}
-          onInput={(event) => setText((event.currentTarget as HTMLInputElement).value)}
-        />
-      )}
-      <button type="button" class="gg-button gg-ack-confirm" onClick={() => onAck(reason, text.trim())}>
-        Mark reviewed
-      </button>
-    </span>
-  );
-}
-
 export function FindingList(props: FindingListProps) {
-  const {
-    findings,
-    onReveal,
-    compact = false,
-    lineLabels = {},
-    acks = {},
-    onAck,
-    collapsible = false,
-  } = props;
+  const { findings, onReveal, compact = false, lineLabels = {}, review, collapsible = false } = props;
+  const acks = review?.acks ?? {};
   const keys = findingKeys(findings);
   const rootRef = useRef<HTMLDivElement>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -152,15 +114,7 @@ export function FindingList(props: FindingListProps) {
         <span class="gg-visually-hidden">{t(SEVERITY_KEY[finding.severity])}: </span>
         {finding.message}
       </p>
-      {acked ? (
-        <p class="gg-acked">
-          Reviewed: {ACK_REASONS[acks[key] ?? 'other']}
-          {notes[key] ? ` (${notes[key]})` : ''}{' '}
-          <button type="button" class="gg-link gg-undo" onClick={() => onAck?.(key, undefined)}>
-            Undo
-          </button>
-        </p>
-      ) : (
+      {!acked && (
         <>
           {!compact && <p class="gg-explanation">{finding.explanation}</p>}
           {finding.evidence.slice(0, 3).map((evidence, evidenceIndex) =>
@@ -184,15 +138,17 @@ export function FindingList(props: FindingListProps) {
           <p class="gg-source">
             {t('sourceLabel')} {citation(finding)}
           </p>
-          {onAck && (
-            <AckControl
-              onAck={(reason, text) => {
-                setNotes((current) => ({ ...current, [key]: text }));
-                onAck(key, reason);
-              }}
-            />
-          )}
         </>
+      )}
+      {review && (
+        <review.Control
+          reason={acks[key]}
+          note={notes[key]}
+          onChange={(reason, text) => {
+            setNotes((current) => ({ ...current, [key]: text }));
+            review.onAck(key, reason);
+          }}
+        />
       )}
     </li>
   );

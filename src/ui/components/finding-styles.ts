@@ -1,6 +1,4 @@
-import { READ_STYLES } from './read-summary-styles';
-
-/** Styles shared by the popup and the overlay (the overlay injects them into its shadow root). */
+/** Styles of the finding list, shared by the popup, the side panel and the pill (in its shadow root). */
 export const FINDING_STYLES = `
 .gg-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .gg-group{margin:0 0 10px}
@@ -20,7 +18,6 @@ export const FINDING_STYLES = `
 .gg-fix{margin:0 0 4px}
 .gg-source{margin:0;font-size:11px;color:var(--gg-muted)}
 button:focus-visible{outline:2px solid var(--gg-focus);outline-offset:2px}
-${READ_STYLES}
 `;
 
 export const THEME_STYLES = `

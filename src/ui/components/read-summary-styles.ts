@@ -1,4 +1,4 @@
-/** Styles of the "what was read" section, shared by the popup and the overlay. */
+/** Styles of the "what was read" section, which only the popup shows. */
 export const READ_STYLES = `
 .gg-read{margin:6px 0;font-size:12px}
 .gg-read-title{font-size:12px;text-transform:uppercase;letter-spacing:.04em;margin:8px 0 4px;color:var(--gg-muted)}

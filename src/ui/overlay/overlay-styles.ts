@@ -20,8 +20,7 @@ background:var(--gg-bg);border:1px solid var(--gg-border);border-radius:10px;box
 .gg-icon{font:inherit;font-size:15px;line-height:1;background:none;border:0;color:var(--gg-muted);cursor:pointer;padding:4px 6px;border-radius:4px}
 .gg-icon:hover{background:var(--gg-chip)}
 .gg-body{overflow:auto;padding:4px 10px 8px}
-.gg-empty,.gg-hint{margin:8px 0;color:var(--gg-muted)}
-.gg-hint{border-left:3px solid var(--gg-warning);padding-left:8px}
+.gg-empty{margin:8px 0;color:var(--gg-muted)}
 .gg-footer{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-top:4px;font-size:12px}
 .gg-link{font:inherit;background:none;border:0;padding:2px 0;color:var(--gg-primary);text-decoration:underline;cursor:pointer}
 .gg-pick{display:inline-flex;gap:10px}

@@ -13,6 +13,7 @@ import { ask } from '../ask';
 import { originPattern } from '../../shared/origins';
 import type { SiteStateLabel } from '../../background/site-state';
 import { FindingList } from '../components/finding-list';
+import { ReviewControl } from '../components/review';
 import { summarize, verdictOf } from '../components/summary';
 import { MissingNotice, ReadSummaryView } from '../components/read-summary';
 import { formatQuery } from '../format-query';
@@ -228,8 +229,7 @@ export function Popup({ forUrl }: { forUrl?: string }) {
                 findings={report.findings}
                 onReveal={reveal}
                 lineLabels={report.day?.lineLabels}
-                acks={acks}
-                onAck={setAck}
+                review={{ acks, onAck: setAck, Control: ReviewControl }}
                 collapsible
               />
             ) : (

@@ -10,6 +10,7 @@ import type { Evidence } from '../../engine/model';
 import { useTabState } from '../components/use-tab-state';
 import { ask } from '../ask';
 import { FindingList } from '../components/finding-list';
+import { ReviewControl } from '../components/review';
 import { summarize } from '../components/summary';
 import { UnitsTable } from '../components/units-table';
 import { ClaimView } from '../components/claim-view';
@@ -154,8 +155,7 @@ export function SidePanel({ forUrl }: { forUrl?: string }) {
               findings={report.findings}
               onReveal={reveal}
               lineLabels={report.day?.lineLabels}
-              acks={acks}
-              onAck={setAck}
+              review={{ acks, onAck: setAck, Control: ReviewControl }}
             />
           ) : (
             <p class="gg-empty">{summarize(report)}</p>

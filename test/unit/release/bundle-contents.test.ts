@@ -48,6 +48,13 @@ describe('bundle contents', () => {
     );
   });
 
+  it('the pill carries no part of the pages: no review control, no read summary', async () => {
+    const files = await bundled('src/content/content-script.ts');
+    expect(files).toContain('src/ui/components/finding-list.tsx');
+    const pageOnly = /^src\/ui\/(popup|sidepanel|options)\/|^src\/ui\/components\/(review|read-summary)/;
+    expect(files.filter((file) => pageOnly.test(file))).toEqual([]);
+  });
+
   for (const page of ['popup', 'sidepanel']) {
     it(`the ${page} carries no zod, polyfill, engine or reader: it shows the pushed report`, async () => {
       const files = await bundled(`src/ui/${page}/main.tsx`);
