@@ -83,6 +83,7 @@ async function start(): Promise<void> {
       'expand',
       'moveHandle',
       'moveTitle',
+      'pillKeys',
     ]);
 
   const reporter = initFrameReporter(

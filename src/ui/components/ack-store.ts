@@ -4,13 +4,15 @@
  */
 import browser from '../../shared/browser-api';
 import type { Finding } from '../../engine/model';
+import type { MessageKey } from '../i18n';
 
+/** The reason codes a finding can be marked reviewed with, and the message each is shown by. */
 export const ACK_REASONS = {
-  chart: 'Documentation elsewhere in the chart',
-  payer: 'Payer allows',
-  query: 'Will query the therapist',
-  other: 'Other reason',
-} as const;
+  chart: 'ackReasonChart',
+  payer: 'ackReasonPayer',
+  query: 'ackReasonQuery',
+  other: 'ackReasonOther',
+} as const satisfies Record<string, MessageKey>;
 export type AckReason = keyof typeof ACK_REASONS;
 export type Acks = Record<string, AckReason>;
 

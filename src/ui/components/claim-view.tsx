@@ -4,6 +4,7 @@
  */
 import type { DayReview } from '../../engine/day-review';
 import type { ClaimLineState } from '../../engine/claim';
+import { t } from '../i18n';
 
 function state(line: ClaimLineState | undefined): string {
   if (!line) return '—';
@@ -12,17 +13,17 @@ function state(line: ClaimLineState | undefined): string {
 
 export function ClaimView({ day }: { day: DayReview }) {
   const { claim, lineLabels } = day;
-  if (claim.lines.length === 0) return <p class="gg-empty">No charge line on the page.</p>;
+  if (claim.lines.length === 0) return <p class="gg-empty">{t('claimNoLines')}</p>;
   return (
     <div class="gg-claim">
       <table class="gg-table" data-testid="claim-table">
-        <caption class="gg-visually-hidden">Charge lines before and after the recommended changes</caption>
+        <caption class="gg-visually-hidden">{t('claimCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Code</th>
-            <th scope="col">Now</th>
-            <th scope="col">Recommended</th>
+            <th scope="col">{t('colLine')}</th>
+            <th scope="col">{t('colCode')}</th>
+            <th scope="col">{t('colNow')}</th>
+            <th scope="col">{t('colRecommended')}</th>
           </tr>
         </thead>
         <tbody>
@@ -31,12 +32,12 @@ export function ClaimView({ day }: { day: DayReview }) {
               !line.before || !line.after || state(line.before) !== state(line.after) ? 'gg-off' : undefined;
             return (
               <tr key={line.lineId ?? `added-${index}`} class={changed}>
-                <td>{line.lineId ? (lineLabels[line.lineId] ?? '') : 'new line'}</td>
+                <td>{line.lineId ? (lineLabels[line.lineId] ?? '') : t('claimNewLine')}</td>
                 <th scope="row">{line.code}</th>
                 <td>{state(line.before)}</td>
                 <td>
-                  {line.after ? state(line.after) : 'drop'}
-                  {line.query && <span class="gg-query-tag"> · query the therapist</span>}
+                  {line.after ? state(line.after) : t('claimDrop')}
+                  {line.query && <span class="gg-query-tag"> · {t('claimQueryTag')}</span>}
                 </td>
               </tr>
             );
@@ -52,14 +53,12 @@ export function ClaimView({ day }: { day: DayReview }) {
       )}
       {claim.resolved.map((text) => (
         <p class="gg-note" key={text}>
-          Resolved: {text}
+          {t('claimResolved', text)}
         </p>
       ))}
-      {claim.unsettled && <p class="gg-hint">Not settled: {claim.unsettled}</p>}
+      {claim.unsettled && <p class="gg-hint">{t('claimNotSettled', claim.unsettled)}</p>}
       {claim.therapist.length > 0 && (
-        <p class="gg-note">
-          Query the therapist (units unchanged for these): {claim.therapist.map((t) => t.message).join('; ')}
-        </p>
+        <p class="gg-note">{t('claimTherapist', claim.therapist.map((item) => item.message).join('; '))}</p>
       )}
     </div>
   );

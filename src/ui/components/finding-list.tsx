@@ -73,7 +73,12 @@ export function FindingList(props: FindingListProps) {
     target.focus();
     const position = items.indexOf(target) + 1;
     setAnnouncement(
-      `Finding ${position} of ${items.length}: ${target.querySelector('.gg-message')?.textContent ?? ''}`,
+      t(
+        'announceFinding',
+        String(position),
+        String(items.length),
+        target.querySelector('.gg-message')?.textContent ?? '',
+      ),
     );
   };
 
@@ -92,7 +97,7 @@ export function FindingList(props: FindingListProps) {
       const first = open[current]?.finding.evidence.find((e) => e.quote.trim());
       if (first && onReveal) {
         onReveal(first);
-        setAnnouncement(`Evidence shown on the page: ${evidenceLabel(first)}`);
+        setAnnouncement(t('announceEvidence', evidenceLabel(first)));
       }
     } else if (event.key === 'Escape' && props.onEscape) {
       event.preventDefault();
@@ -185,7 +190,7 @@ export function FindingList(props: FindingListProps) {
       {reviewed.length > 0 && (
         <details class="gg-group gg-reviewed">
           <summary class="gg-group-title">
-            Reviewed <span class="gg-count">{reviewed.length}</span>
+            {t('groupReviewed')} <span class="gg-count">{reviewed.length}</span>
           </summary>
           <ul class="gg-list">{reviewed.map((f) => renderFinding(f, true))}</ul>
         </details>

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { ACK_REASONS, type AckReason } from './ack-store';
+import { t } from '../i18n';
 
 export interface ReviewControlProps {
   /** The reason the finding was marked reviewed with, once it was. */
@@ -22,43 +23,43 @@ export function ReviewControl({ reason, note, onChange }: ReviewControlProps) {
   if (reason)
     return (
       <p class="gg-acked">
-        Reviewed: {ACK_REASONS[reason]}
+        {t('reviewedAs', t(ACK_REASONS[reason]))}
         {note ? ` (${note})` : ''}{' '}
         <button type="button" class="gg-link gg-undo" onClick={() => onChange(undefined, '')}>
-          Undo
+          {t('undo')}
         </button>
       </p>
     );
   if (!open)
     return (
       <button type="button" class="gg-link gg-ack-open" onClick={() => setOpen(true)}>
-        Mark reviewed…
+        {t('markReviewedOpen')}
       </button>
     );
   return (
     <span class="gg-ack">
       <select
-        aria-label="Reason"
+        aria-label={t('ackReasonLabel')}
         value={choice}
         onChange={(event) => setChoice((event.currentTarget as HTMLSelectElement).value as AckReason)}
       >
         {(Object.keys(ACK_REASONS) as AckReason[]).map((key) => (
           <option key={key} value={key}>
-            {ACK_REASONS[key]}
+            {t(ACK_REASONS[key])}
           </option>
         ))}
       </select>
       {choice === 'other' && (
         <input
           type="text"
-          aria-label="Reason in your words (kept in this view only)"
+          aria-label={t('ackReasonOwnWords')}
           maxLength={120}
           value={text}
           onInput={(event) => setText((event.currentTarget as HTMLInputElement).value)}
         />
       )}
       <button type="button" class="gg-button gg-ack-confirm" onClick={() => onChange(choice, text.trim())}>
-        Mark reviewed
+        {t('markReviewed')}
       </button>
     </span>
   );

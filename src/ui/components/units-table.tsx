@@ -3,8 +3,12 @@
  * units billed and the difference, 97116 first. Numbers the page does not settle show as "?" with why.
  */
 import type { DayReview } from '../../engine/day-review';
+import { t, type MessageKey } from '../i18n';
 
-const METHOD = { cms: 'CMS 8-minute rule on the day’s total', 'per-code': 'per-code (each code on its own)' };
+const METHOD: Record<DayReview['units']['method'], MessageKey> = {
+  cms: 'unitsMethodCms',
+  'per-code': 'unitsMethodPerCode',
+};
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
@@ -12,22 +16,26 @@ function signed(n: number): string {
 
 export function UnitsTable({ day }: { day: DayReview }) {
   const { units } = day;
-  if (units.lines.length === 0) return <p class="gg-empty">No timed code on this date.</p>;
+  if (units.lines.length === 0) return <p class="gg-empty">{t('unitsNone')}</p>;
   return (
     <div class="gg-units">
       <p class="gg-units-method">
-        {METHOD[units.method]} · payer {units.payer} · timed minutes{' '}
-        {units.timedMinutes === null ? 'not written' : units.timedMinutes}
+        {t(
+          'unitsContext',
+          t(METHOD[units.method]),
+          units.payer,
+          units.timedMinutes === null ? t('unitsNotWritten') : String(units.timedMinutes),
+        )}
       </p>
       <table class="gg-table" data-testid="units-table">
-        <caption class="gg-visually-hidden">The day’s timed units</caption>
+        <caption class="gg-visually-hidden">{t('dayUnitsHeading')}</caption>
         <thead>
           <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Minutes</th>
-            <th scope="col">Supported</th>
-            <th scope="col">Billed</th>
-            <th scope="col">Diff.</th>
+            <th scope="col">{t('colCode')}</th>
+            <th scope="col">{t('colMinutes')}</th>
+            <th scope="col">{t('colSupported')}</th>
+            <th scope="col">{t('colBilled')}</th>
+            <th scope="col">{t('colDiff')}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,9 +52,7 @@ export function UnitsTable({ day }: { day: DayReview }) {
                 <th scope="row">{line.code}</th>
                 <td>
                   {line.minutes ?? '?'}
-                  {line.minutesFrom === 'total' && (
-                    <abbr title="the day's stated total less the other codes' minutes">*</abbr>
-                  )}
+                  {line.minutesFrom === 'total' && <abbr title={t('unitsFromTotal')}>*</abbr>}
                 </td>
                 <td>{supported}</td>
                 <td>{line.billed}</td>
@@ -57,7 +63,7 @@ export function UnitsTable({ day }: { day: DayReview }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Day</th>
+            <th scope="row">{t('rowDay')}</th>
             <td>{units.timedMinutes ?? '?'}</td>
             <td>{units.supportedTotal ?? '?'}</td>
             <td>{units.billedTotal}</td>
@@ -66,7 +72,7 @@ export function UnitsTable({ day }: { day: DayReview }) {
         </tfoot>
       </table>
       {units.lines.some((line) => line.minutesFrom === 'total') && (
-        <p class="gg-note">* the day’s stated total less the other codes’ minutes</p>
+        <p class="gg-note">* {t('unitsFromTotal')}</p>
       )}
       {units.caveat && <p class="gg-note">{units.caveat}</p>}
     </div>

@@ -185,7 +185,7 @@ export function Options() {
                   <label for={id} class="gg-rule-title">
                     {rule.title}
                   </label>
-                  {locked && <span class="gg-lock"> · set by your organisation</span>}
+                  {locked && <span class="gg-lock"> · {t('setByOrganisation')}</span>}
                   <div class="gg-rule-desc">{rule.description}</div>
                 </td>
               </tr>

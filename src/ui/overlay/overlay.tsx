@@ -60,7 +60,7 @@ export function Overlay(props: OverlayProps) {
         class="gg-pill"
         aria-expanded={expanded}
         aria-controls="gg-pill-list"
-        title={`${summary}. Alt+Shift+F opens the list; Escape returns to the page.`}
+        title={`${summary}. ${t('pillKeys')}`}
         onClick={(event) => event.isTrusted && props.onExpandedChange(!expanded, false)}
       >
         <span class="gg-pill-dot" aria-hidden="true" />
@@ -94,12 +94,7 @@ export function Overlay(props: OverlayProps) {
           >
             ▾
           </button>
-          <button
-            type="button"
-            class="gg-icon"
-            aria-label="Hide GaitGuard (Alt+Shift+G shows it again)"
-            onClick={props.onHide}
-          >
+          <button type="button" class="gg-icon" aria-label={t('hide')} onClick={props.onHide}>
             ×
           </button>
         </div>

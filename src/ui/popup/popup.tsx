@@ -180,7 +180,7 @@ export function Popup({ forUrl }: { forUrl?: string }) {
                 run(() => ask({ type: 'set-site-method', origin: origin!, method: 'cms', medicare: true }))
               }
             />{' '}
-            Medicare (CMS 8-minute rule)
+            {t('methodMedicare')}
           </label>
           <label>
             <input
@@ -193,7 +193,7 @@ export function Popup({ forUrl }: { forUrl?: string }) {
                 )
               }
             />{' '}
-            Commercial (per-code)
+            {t('methodCommercial')}
           </label>
         </fieldset>
       )}
@@ -210,16 +210,16 @@ export function Popup({ forUrl }: { forUrl?: string }) {
             <div class="gg-sticky-summary">
               <p class="gg-summary-line" data-testid="popup-summary">
                 {summarize(report)}
-                {reviewedCount > 0 && ` · ${reviewedCount} reviewed`}
+                {reviewedCount > 0 && ` · ${t('reviewedCount', String(reviewedCount))}`}
               </p>
               <button type="button" class="gg-link" onClick={() => void openSidePanel(tabId)}>
-                Open side panel
+                {t('openSidePanel')}
               </button>
             </div>
             <MissingNotice report={report} />
             {report.day && report.day.units.lines.length > 0 && (
               <details class="gg-day">
-                <summary>The day’s units and recommended claim</summary>
+                <summary>{t('dayDetails')}</summary>
                 <UnitsTable day={report.day} />
                 <ClaimView day={report.day} />
               </details>

@@ -16,12 +16,13 @@ import { UnitsTable } from '../components/units-table';
 import { ClaimView } from '../components/claim-view';
 import { findingKeys, showOpenCount, useAcks } from '../components/acknowledge';
 import { formatQuery, queryableFindings } from '../format-query';
+import { t, type MessageKey } from '../i18n';
 
 type View = 'findings' | 'day' | 'query';
-const VIEWS: { id: View; label: string }[] = [
-  { id: 'findings', label: 'Findings' },
-  { id: 'day', label: 'Units & claim' },
-  { id: 'query', label: 'Query' },
+const VIEWS: { id: View; label: MessageKey }[] = [
+  { id: 'findings', label: 'viewFindings' },
+  { id: 'day', label: 'viewDay' },
+  { id: 'query', label: 'viewQuery' },
 ];
 
 function isWebTab(tab: Browser.Tabs.Tab | undefined): boolean {
@@ -114,23 +115,23 @@ export function SidePanel({ forUrl }: { forUrl?: string }) {
   };
 
   const summary = !state
-    ? 'Reading the page…'
+    ? t('panelReading')
     : state.state !== 'on'
-      ? 'GaitGuard is not on for this site. Turn it on from the toolbar button.'
+      ? t('panelNotOn')
       : report && report.findings.length > 0
-        ? `${openCount} open of ${report.findings.length} · ${summarize(report)}`
+        ? `${t('panelOpenOf', String(openCount), String(report.findings.length))} · ${summarize(report)}`
         : summarize(report);
 
   return (
     <main>
       <div class="gg-sticky">
-        <h1>GaitGuard</h1>
+        <h1>{t('actionTitle')}</h1>
         {state?.origin && <div class="gg-site">{state.origin}</div>}
         <p class="gg-summary-line" role="status" aria-live="polite" data-testid="panel-summary">
           {error ?? summary}
         </p>
         {report && (
-          <div class="gg-tabs" role="tablist" aria-label="Views">
+          <div class="gg-tabs" role="tablist" aria-label={t('viewsLabel')}>
             {VIEWS.map(({ id, label }) => (
               <button
                 type="button"
@@ -141,7 +142,7 @@ export function SidePanel({ forUrl }: { forUrl?: string }) {
                 aria-controls={`gg-view-${id}`}
                 onClick={() => setView(id)}
               >
-                {label}
+                {t(label)}
                 {id === 'findings' ? ` (${openCount})` : ''}
               </button>
             ))}
@@ -166,28 +167,25 @@ export function SidePanel({ forUrl }: { forUrl?: string }) {
         <section id="gg-view-day" role="tabpanel" aria-labelledby="gg-tab-day">
           {report.day ? (
             <>
-              <h2 class="gg-section">The day’s timed units</h2>
+              <h2 class="gg-section">{t('dayUnitsHeading')}</h2>
               <UnitsTable day={report.day} />
-              <h2 class="gg-section">Recommended claim</h2>
+              <h2 class="gg-section">{t('claimHeading')}</h2>
               <ClaimView day={report.day} />
             </>
           ) : (
-            <p class="gg-empty">The units table needs a newer report; reload the page.</p>
+            <p class="gg-empty">{t('dayNeedsReload')}</p>
           )}
         </section>
       )}
       {report && view === 'query' && (
         <section id="gg-view-query" role="tabpanel" aria-labelledby="gg-tab-query">
-          <h2 class="gg-section">Query for the therapist</h2>
-          <p class="gg-note">
-            Clinical questions only ({queryableFindings(report.findings).length}); coder-side edits stay in
-            the recommended claim.
-          </p>
+          <h2 class="gg-section">{t('queryHeading')}</h2>
+          <p class="gg-note">{t('queryScope', String(queryableFindings(report.findings).length))}</p>
           <pre class="gg-query-text" data-testid="query-text" tabIndex={0}>
             {queryText}
           </pre>
           <button type="button" class="gg-button gg-primary" onClick={() => void copy()}>
-            {copied ? 'Copied' : 'Copy query'}
+            {copied ? t('copied') : t('copyQuery')}
           </button>
         </section>
       )}
