@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import {
+  clickInOverlay,
+  inOverlay,
   launchChromium,
   tabIdOf,
   turnOnViaPopup,
@@ -120,20 +122,80 @@ describe('cross-origin read: a page on another port frames the enabled note', ()
   });
 });
 
+/**
+ * The EHR page's own scripts (a compromised widget, an analytics tag) on a page the coder turned on: they try
+ * to read what GaitGuard shows through the host's shadow root, and patch attachShadow before GaitGuard runs
+ * so that its root is made open and handed to them.
+ */
+const PAGE_READER_SCRIPT = `(() => {
+  window.__stolen = [];
+  window.__captured = [];
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, Object.assign({}, init, { mode: 'open' }));
+    window.__captured.push(root);
+    return root;
+  };
+  setInterval(() => {
+    document.querySelectorAll('gaitguard-overlay').forEach((host) => {
+      const roots = [host.shadowRoot].concat(window.__captured.filter((root) => root.host === host));
+      for (const root of roots) window.__stolen.push(root ? root.textContent : '<closed>');
+      window.__stolen.push(host.textContent, host.innerHTML);
+    });
+  }, 100);
+})()`;
+
+describe('page reads the overlay: a script of the EHR page itself', () => {
+  it('sees a closed root, captures none, and reads none of the findings', async () => {
+    const page = await session.context.newPage();
+    await page.addInitScript(PAGE_READER_SCRIPT);
+    await page.goto(`${ehr.origin}/demo/daily-note.html`);
+    const shown = await waitForOverlayFindings(page, { atLeast: 1 });
+    // Open the list and reveal a quote, so that everything the overlay can show is in its root.
+    await clickInOverlay(page, '.gg-pill');
+    await clickInOverlay(page, '.gg-evidence');
+    await new Promise((done) => setTimeout(done, 500));
+    const seen = await page.evaluate(() => {
+      const scope = window as unknown as { __stolen: string[]; __captured: ShadowRoot[] };
+      return {
+        stolen: scope.__stolen.join('\n'),
+        captured: scope.__captured.filter((root) => root.host.localName === 'gaitguard-overlay').length,
+        open: [...document.querySelectorAll('gaitguard-overlay')].filter((host) => host.shadowRoot).length,
+      };
+    });
+    // Text only GaitGuard shows (its messages and fixes) never reached the script.
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const ours = shown
+      .flatMap((finding) => [finding.message, finding.fix])
+      .filter((text) => text.length > 12);
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.filter((text) => flat(seen.stolen).includes(text))).toEqual([]);
+    // The script did look: it found GaitGuard's host and its root closed.
+    expect(seen.stolen).toContain('<closed>');
+    expect(seen.captured).toBe(0);
+    expect(seen.open).toBe(0);
+    await page.close();
+  });
+});
+
 describe('scripted picker: the page plants a selector without the coder', () => {
   it('saves nothing, and the real note is still read after a reload', async () => {
     const page = await session.context.newPage();
     await page.goto(`${ehr.origin}/demo/daily-note.html`);
     const before = (await waitForOverlayFindings(page, { atLeast: 1 })).map((finding) => finding.rule);
+    // The root is closed: the attacker's script finds no control to click.
+    expect(
+      await page.evaluate(() => document.querySelector('gaitguard-overlay')?.shadowRoot ?? null),
+    ).toBeNull();
     // The attacker's script: open the panel's menu, start the note picker, click a decoy of its own, each
-    // step after the panel has redrawn.
-    const clicked = await page.evaluate(async () => {
+    // step after the panel has redrawn. It is handed the root here (as a leak or a browser bug would), so
+    // that what is checked is that untrusted clicks do not act.
+    const clicked = await inOverlay(page, async (root) => {
       const settle = () => new Promise((done) => setTimeout(done, 200));
       const decoy = document.createElement('textarea');
       decoy.id = 'decoy';
       decoy.value = 'Pt ambulated.';
       document.body.append(decoy);
-      const root = document.querySelector('gaitguard-overlay')?.shadowRoot;
       const button = (pattern: RegExp) =>
         [...(root?.querySelectorAll('button') ?? [])].find((item) => pattern.test(item.textContent ?? ''));
       const steps: string[] = [];
@@ -149,7 +211,7 @@ describe('scripted picker: the page plants a selector without the coder', () => 
       decoy.click();
       return steps;
     });
-    // The open root let the script find both controls; what matters is that they did not act.
+    // Given the root, the script found the controls; what matters is that they did not act.
     expect(clicked.length).toBeGreaterThan(0);
     await new Promise((done) => setTimeout(done, 1_000));
     expect(Object.values(await storedSettings()).flatMap((site) => site.noteSelectors ?? [])).toEqual([]);

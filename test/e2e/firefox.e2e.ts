@@ -3,11 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startServer } from '../../scripts/serve.mjs';
 import {
+  clickInOverlayFirefox,
+  inOverlayFirefox,
   launchFirefox,
   openExtensionPage,
   overlayRulesFirefox,
   type FirefoxSession,
   waitForFunctionIn,
+  waitInOverlayFirefox,
 } from './harness/firefox';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -23,11 +26,12 @@ async function siteState(popup: Page): Promise<string> {
 }
 
 async function waitForRules(target: Page, rule: string): Promise<string[]> {
-  await waitForFunctionIn(
+  await waitInOverlayFirefox(
     target,
-    (id) =>
-      Boolean(document.querySelector('gaitguard-overlay')?.shadowRoot?.querySelector(`[data-rule="${id}"]`)),
-    { timeout: 30_000 },
+    (root, _roots, id) => root?.querySelector(`[data-rule="${id}"]`),
+    {
+      timeout: 30_000,
+    },
     rule,
   );
   return overlayRulesFirefox(target);
@@ -84,21 +88,18 @@ describe('GaitGuard in Firefox', () => {
   });
 
   it('marks the evidence in the note frame when a finding is clicked', async () => {
-    await page.evaluate(() => {
-      const quote = document.querySelector('gaitguard-overlay')?.shadowRoot?.querySelector('.gg-evidence');
-      (quote as HTMLButtonElement | null)?.click();
-    });
+    await clickInOverlayFirefox(page, '.gg-pill');
+    await clickInOverlayFirefox(page, '.gg-evidence');
     // The note lives in the "enc" iframe; its own content script draws the mark there.
-    await waitForFunctionIn(
-      page,
-      () =>
-        [...document.querySelectorAll('iframe')].some((frame) =>
-          [...(frame.contentDocument?.querySelectorAll('gaitguard-overlay') ?? [])].some((host) =>
-            host.shadowRoot?.querySelector('.gg-mark'),
-          ),
-        ),
-      { timeout: 10_000 },
-    );
+    const marksInFrames = async () => {
+      let marks = 0;
+      for (const frame of page.frames().slice(1))
+        marks += await inOverlayFirefox(frame, (_root, roots) =>
+          roots.reduce((sum, root) => sum + root.querySelectorAll('.gg-mark').length, 0),
+        ).catch(() => 0);
+      return marks;
+    };
+    await expect.poll(marksInFrames, { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
   it('turns off from the popup and removes the overlay', async () => {

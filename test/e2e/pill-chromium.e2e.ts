@@ -8,12 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import {
+  inOverlay,
   launchChromium,
+  overlayShows,
   turnOnViaPopup,
   waitForOverlayFindings,
+  waitInOverlay,
   type ChromiumSession,
 } from './harness/chromium';
-import { runAxe, seriousOrCritical } from './harness/axe';
+import { runAxeOnOverlay, seriousOrCritical } from './harness/axe';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let session: ChromiumSession;
@@ -35,8 +38,8 @@ interface Rect {
 
 /** The pill's box and every visible control's box, in top-viewport pixels (same-origin frames included). */
 function geometry(target: Page) {
-  return target.evaluate(() => {
-    const pill = document.querySelector('gaitguard-overlay')?.shadowRoot?.querySelector('.gg-pill');
+  return inOverlay(target, (root) => {
+    const pill = root?.querySelector('.gg-pill');
     const box = pill?.getBoundingClientRect();
     const controls: { left: number; top: number; right: number; bottom: number; name: string }[] = [];
     let focused = '';
@@ -77,7 +80,7 @@ function overlaps(a: Rect, b: Rect): boolean {
 }
 
 async function pillSettled(target: Page): Promise<void> {
-  await target.locator('gaitguard-overlay .gg-pill').waitFor();
+  await waitInOverlay(target, (root) => root?.querySelector('.gg-pill'));
   // Placement happens one animation frame after a change; two frames later it has settled.
   await target.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
@@ -155,8 +158,7 @@ describe('keyboard path', () => {
     await page.locator('input[name="units_1"]').focus();
     await page.keyboard.press('Alt+Shift+F');
     const active = () =>
-      page.evaluate(() => {
-        const root = document.querySelector('gaitguard-overlay')?.shadowRoot;
+      inOverlay(page, (root) => {
         const el = root?.activeElement ?? document.activeElement;
         return el?.getAttribute('data-key') ?? el?.getAttribute('name') ?? el?.tagName ?? '';
       });
@@ -164,23 +166,16 @@ describe('keyboard path', () => {
     const first = await active();
     await page.keyboard.press('ArrowDown');
     await expect.poll(active).not.toBe(first);
-    const status = await page.evaluate(() =>
-      [
-        ...(document.querySelector('gaitguard-overlay')?.shadowRoot?.querySelectorAll('[role="status"]') ??
-          []),
-      ]
-        .map((node) => node.textContent)
-        .join(' | '),
+    const status = await inOverlay(page, (root) =>
+      [...(root?.querySelectorAll('[role="status"]') ?? [])].map((node) => node.textContent).join(' | '),
     );
     expect(status).toMatch(/Finding 2 of \d+: /);
-    expect(
-      seriousOrCritical(
-        (await runAxe(page)).filter((v) => v.targets.some((target) => target.includes('gaitguard-overlay'))),
-      ),
-    ).toEqual([]);
+    const axe = await runAxeOnOverlay(page);
+    expect(axe.checked).toBeGreaterThan(0);
+    expect(seriousOrCritical(axe.violations)).toEqual([]);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     await expect.poll(active).toBe('units_1');
-    await expect.poll(() => page.locator('gaitguard-overlay .gg-panel').isVisible()).toBe(false);
+    await expect.poll(() => overlayShows(page, '.gg-panel')).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import {
   launchFirefox,
   openExtensionPage,
   overlayRulesFirefox,
+  waitInOverlayFirefox,
   type FirefoxSession,
   waitForFunctionIn,
 } from './harness/firefox';
@@ -54,16 +55,9 @@ describe.skipIf(!writable)(
     });
 
     it('checks the site without the coder turning it on, with the policy payer method and rules', async () => {
-      await waitForFunctionIn(
-        page,
-        () =>
-          Boolean(
-            document
-              .querySelector('gaitguard-overlay')
-              ?.shadowRoot?.querySelector('[data-rule="repetitive-walking"]'),
-          ),
-        { timeout: 20_000 },
-      );
+      await waitInOverlayFirefox(page, (root) => root?.querySelector('[data-rule="repetitive-walking"]'), {
+        timeout: 20_000,
+      });
       const rules = await overlayRulesFirefox(page);
       // The page shows "Insurance: Medicare Part B": a payer on the page wins over the policy's site default
       // (domain doc §9), so Medicare's GP rule applies here; the policy's rule switch still holds.

@@ -8,11 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import {
+  clickInOverlay,
+  inOverlay,
   launchChromium,
   openPopupFor,
   turnOnViaPopup,
   type ChromiumSession,
   tabIdOf,
+  waitInOverlay,
 } from './harness/chromium';
 import { reportWhere, waitUntilForgotten, type AskWorker } from './harness/tab-report';
 import { framesText, PAGE_WATCH_SCRIPT, leakedWindows, noteWindows, topPagePaths } from './harness/privacy';
@@ -153,10 +156,8 @@ describe('a full session over every page', () => {
       if (report && report.findings.length > 0) {
         // Reveal from the overlay (scrolls and marks inside GaitGuard's layer) and from the popup.
         // The findings list opens from the in-page pill (its place is checked in pill-chromium.e2e.ts).
-        await page.locator('gaitguard-overlay .gg-pill').click({ force: true });
-        const evidence = page.locator('gaitguard-overlay .gg-evidence').first();
-        await evidence.waitFor({ timeout: 10_000 });
-        await evidence.click();
+        await clickInOverlay(page, '.gg-pill');
+        await clickInOverlay(page, '.gg-evidence', 10_000);
         const popup = await openPopupFor(session, page.url());
         await popup.locator('.gg-evidence').first().click();
         await popup.close();
@@ -247,13 +248,10 @@ describe('markup in a note is text', () => {
     await reportWhere(ask, tabId, (report) =>
       report.findings.some((finding) => finding.rule === 'repetitive-walking'),
     );
-    const overlay = page.locator('gaitguard-overlay [data-rule="repetitive-walking"]');
     // The pill keeps its list folded; the finding is rendered all the same.
-    await overlay.waitFor({ state: 'attached' });
+    await waitInOverlay(page, (root) => root?.querySelector('[data-rule="repetitive-walking"]'));
     // The payload is there, as text: the test would be vacuous if the quote never reached the UI.
-    expect(await page.locator('gaitguard-overlay').first().textContent()).toBeDefined();
-    const shown = await page.evaluate(() => {
-      const roots = [...document.querySelectorAll('gaitguard-overlay')].map((host) => host.shadowRoot!);
+    const shown = await inOverlay(page, (_root, roots) => {
       return {
         text: roots.map((root) => root.textContent ?? '').join(' '),
         elements: roots.flatMap((root) => [
@@ -263,8 +261,8 @@ describe('markup in a note is text', () => {
     });
     expect(shown.text).toContain('onerror="window.__ggXss=3');
     expect(shown.elements).toBe(0);
-    await page.locator('gaitguard-overlay .gg-pill').click();
-    await page.locator('gaitguard-overlay .gg-evidence').first().click();
+    await clickInOverlay(page, '.gg-pill');
+    await clickInOverlay(page, '.gg-evidence');
 
     const popup = await openPopupFor(session, page.url());
     popup.on('dialog', (dialog) => {

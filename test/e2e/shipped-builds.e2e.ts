@@ -3,7 +3,7 @@
  * expect them, checked with the same function `npm run package` runs before zipping
  * (scripts/package-checks.mjs). Reads dist/ as built by `node scripts/build.mjs` (the e2e run builds first).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,38 @@ describe.each(['chrome', 'firefox'] as const)('the %s build', (browser) => {
     const { host_permissions: _h, name: _n, ...shipped } = manifest;
     const { host_permissions: _th, name: _tn, ...testRest } = test;
     expect(testRest).toEqual(shipped);
+  });
+});
+
+/** Every .js file of a build, by its path inside the build. */
+function scriptsOf(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    file.endsWith('.js'),
+  );
+  return new Map(files.sort().map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
+}
+
+describe.each(['chrome', 'firefox'] as const)('the %s build’s code', (browser) => {
+  const shipped = scriptsOf(resolve(ROOT, `dist/${browser}`));
+
+  it('is the code the end-to-end tests run (the test build’s scripts, byte for byte)', () => {
+    const tested = scriptsOf(resolve(ROOT, `dist/test/${browser}`));
+    expect([...shipped.keys()]).toEqual([...tested.keys()]);
+    for (const [file, code] of shipped) expect(code === tested.get(file), file).toBe(true);
+  });
+
+  it('attaches every shadow root closed, so the page’s scripts see host.shadowRoot === null', () => {
+    const modes = [...shipped.values()].flatMap((code) =>
+      [...code.matchAll(/attachShadow\(\s*\{\s*mode\s*:\s*(["'`])(\w+)\1/g)].map((match) => match[2]),
+    );
+    const calls = [...shipped.values()].reduce(
+      (sum, code) => sum + code.split('attachShadow(').length - 1,
+      0,
+    );
+    // Every call is one of the literal ones read here: none takes its mode from elsewhere.
+    expect(modes.length).toBe(calls);
+    expect(modes.length).toBeGreaterThan(0);
+    expect(new Set(modes)).toEqual(new Set(['closed']));
   });
 });
 

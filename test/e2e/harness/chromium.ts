@@ -1,5 +1,5 @@
 /** Launches Debian's Chromium with the test build of GaitGuard loaded, headless unless a display exists. */
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,21 +58,172 @@ export async function openPopupFor(session: ChromiumSession, pageUrl: string): P
   return popup;
 }
 
-/** The overlay's text, read through its (open) shadow root. */
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+let objectGroups = 0;
+
+/**
+ * Runs `fn(root, roots, ...args)` in the page's top frame with the shadow roots of GaitGuard's elements (`root`
+ * is the first, the pill's). Those roots are closed, so the page's own scripts see host.shadowRoot === null;
+ * the DevTools protocol, as DevTools does, describes a node with its shadow roots, closed or not
+ * (DOM.describeNode with pierce), and the harness hands each root to the function. Nothing in the extension
+ * exposes it. The result comes back by value.
+ */
+export async function inOverlay<A extends unknown[], R>(
+  page: Page,
+  fn: (root: ShadowRoot | undefined, roots: ShadowRoot[], ...args: A) => R | Promise<R>,
+  ...args: A
+): Promise<R> {
+  if (!cdpSessions.has(page)) cdpSessions.set(page, page.context().newCDPSession(page));
+  const cdp = await cdpSessions.get(page)!;
+  const objectGroup = `gaitguard-overlay-${(objectGroups += 1)}`;
+  try {
+    const { result: list } = await cdp.send('Runtime.evaluate', {
+      expression: `[...document.querySelectorAll('gaitguard-overlay')]`,
+      objectGroup,
+    });
+    const { result: entries } = await cdp.send('Runtime.getProperties', {
+      objectId: list.objectId!,
+      ownProperties: true,
+    });
+    const roots: string[] = [];
+    const hosts = entries
+      .filter((entry) => /^\d+$/.test(entry.name))
+      .sort((a, b) => Number(a.name) - Number(b.name));
+    for (const host of hosts) {
+      const { node } = await cdp.send('DOM.describeNode', {
+        objectId: host.value!.objectId!,
+        depth: 1,
+        pierce: true,
+      });
+      const shadow = node.shadowRoots?.[0];
+      if (!shadow) continue;
+      const { object } = await cdp.send('DOM.resolveNode', {
+        backendNodeId: shadow.backendNodeId,
+        objectGroup,
+      });
+      roots.push(object.objectId!);
+    }
+    const call = await cdp.send('Runtime.callFunctionOn', {
+      // __name: what tsx (the demo) wraps named helpers in; the page has none.
+      functionDeclaration: `async function (argsJson, ...roots) {
+        var __name = (target) => target;
+        const result = await (${fn.toString()})(roots[0], roots, ...JSON.parse(argsJson));
+        return result === undefined ? undefined : JSON.stringify(result);
+      }`,
+      objectId: list.objectId!,
+      arguments: [{ value: JSON.stringify(args) }, ...roots.map((objectId) => ({ objectId }))],
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (call.exceptionDetails)
+      throw new Error(
+        `inOverlay: ${call.exceptionDetails.exception?.description ?? call.exceptionDetails.text}`,
+      );
+    return (typeof call.result.value === 'string' ? JSON.parse(call.result.value) : undefined) as R;
+  } finally {
+    await cdp.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
+  }
+}
+
+/** Polls `predicate` against GaitGuard's roots (see inOverlay) until it is truthy: a state, not a time. */
+export async function waitInOverlay<A extends unknown[]>(
+  page: Page,
+  predicate: (root: ShadowRoot | undefined, roots: ShadowRoot[], ...args: A) => unknown,
+  options: { timeout?: number } = {},
+  ...args: A
+): Promise<void> {
+  const timeout = options.timeout ?? 30_000;
+  const deadline = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      if (await inOverlay(page, predicate, ...args)) return;
+      lastError = undefined;
+    } catch (error) {
+      // A document being swapped under the poll says nothing about GaitGuard.
+      lastError = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `Waiting in the overlay failed: ${timeout}ms exceeded`,
+        lastError ? { cause: lastError } : undefined,
+      );
+    await new Promise((next) => setTimeout(next, 100));
+  }
+}
+
+/**
+ * Clicks the first element matching `selector` in the overlay as a coder does: waits for it, scrolls it into
+ * view, and sends a real mouse click at its centre (a trusted event, which an untrusted `.click()` is not).
+ */
+export async function clickInOverlay(page: Page, selector: string, timeout = 20_000): Promise<void> {
+  await waitInOverlay(page, (root, _roots, sel) => Boolean(root?.querySelector(sel)), { timeout }, selector);
+  const centre = await inOverlay(
+    page,
+    (root, _roots, sel) => {
+      const el = root?.querySelector(sel);
+      if (!el) return undefined;
+      el.scrollIntoView({ block: 'nearest' });
+      const box = el.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    },
+    selector,
+  );
+  if (!centre) throw new Error(`clickInOverlay: ${selector} went away`);
+  await page.mouse.click(centre.x, centre.y);
+}
+
+/**
+ * How many elements match `selector` inside GaitGuard's roots in every document of the page, frames
+ * included (the evidence marks live in the frame that holds the quote): read from the DevTools protocol's
+ * pierced DOM tree, which holds closed roots and same-process frames' documents.
+ */
+export async function countInGaitGuardRoots(page: Page, className: string): Promise<number> {
+  if (!cdpSessions.has(page)) cdpSessions.set(page, page.context().newCDPSession(page));
+  const cdp = await cdpSessions.get(page)!;
+  type DomNode = {
+    localName?: string;
+    attributes?: string[];
+    children?: DomNode[];
+    shadowRoots?: DomNode[];
+    contentDocument?: DomNode;
+  };
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  let count = 0;
+  const visit = (node: DomNode, inside: boolean) => {
+    const attributes = node.attributes ?? [];
+    const classIndex = attributes.findIndex((value, index) => index % 2 === 0 && value === 'class');
+    if (inside && classIndex >= 0 && attributes[classIndex + 1]!.split(/\s+/).includes(className)) count += 1;
+    const host = node.localName === 'gaitguard-overlay';
+    for (const shadow of node.shadowRoots ?? []) visit(shadow, inside || host);
+    for (const child of node.children ?? []) visit(child, inside);
+    if (node.contentDocument) visit(node.contentDocument, false);
+  };
+  visit(root, false);
+  return count;
+}
+
+/** Whether an element of the overlay is shown (attached, with a box, not visibility:hidden), as a coder sees it. */
+export function overlayShows(page: Page, selector: string): Promise<boolean> {
+  return inOverlay(
+    page,
+    (root, _roots, sel) => {
+      const el = root?.querySelector(sel);
+      return Boolean(el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+    },
+    selector,
+  );
+}
+
+/** The overlay's text, read through its closed shadow root (see inOverlay). */
 export async function overlayText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const host = document.querySelector('gaitguard-overlay');
-    return host?.shadowRoot?.textContent ?? '';
-  });
+  return inOverlay(page, (root) => root?.textContent ?? '');
 }
 
 export async function overlayRules(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const host = document.querySelector('gaitguard-overlay');
-    return [...(host?.shadowRoot?.querySelectorAll('[data-rule]') ?? [])].map(
-      (node) => node.getAttribute('data-rule') ?? '',
-    );
-  });
+  return inOverlay(page, (root) =>
+    [...(root?.querySelectorAll('[data-rule]') ?? [])].map((node) => node.getAttribute('data-rule') ?? ''),
+  );
 }
 
 /** The browser's id of the tab showing a URL, asked from an extension page (-1 when there is none). */
@@ -106,30 +257,28 @@ export async function waitForOverlayFindings(
   options: { atLeast?: number } = {},
 ): Promise<ShownFinding[]> {
   const atLeast = options.atLeast ?? 1;
-  await page.waitForFunction(
-    (min) => {
-      const root = document.querySelector('gaitguard-overlay')?.shadowRoot;
+  await waitInOverlay(
+    page,
+    (root, _roots, min) => {
       if (!root) return false;
       const count = root.querySelectorAll('[data-rule]').length;
       return min === 0
         ? Boolean(root.querySelector('.gg-empty, [data-rule]')) && !root.textContent?.includes('Reading')
         : count >= min;
     },
-    atLeast,
     { timeout: 30_000 },
+    atLeast,
   );
-  // No named helpers inside evaluate: tsx (used by the demo) would wrap them in a __name() the page lacks.
-  const raw = await page.evaluate(() =>
-    [...(document.querySelector('gaitguard-overlay')?.shadowRoot?.querySelectorAll('[data-rule]') ?? [])].map(
-      (node) => ({
-        rule: node.getAttribute('data-rule') ?? '',
-        severity: node.closest('.gg-group')?.className.match(/gg-(error|warning|info)/)?.[1] ?? 'info',
-        message: node.querySelector('.gg-message')?.textContent ?? '',
-        evidence: [...node.querySelectorAll('.gg-evidence')].map((quote) => quote.textContent ?? ''),
-        fix: node.querySelector('.gg-fix')?.textContent ?? '',
-        source: node.querySelector('.gg-source')?.textContent ?? '',
-      }),
-    ),
+  // No named helpers inside the function: tsx (used by the demo) would wrap them in a __name().
+  const raw = await inOverlay(page, (root) =>
+    [...(root?.querySelectorAll('[data-rule]') ?? [])].map((node) => ({
+      rule: node.getAttribute('data-rule') ?? '',
+      severity: node.closest('.gg-group')?.className.match(/gg-(error|warning|info)/)?.[1] ?? 'info',
+      message: node.querySelector('.gg-message')?.textContent ?? '',
+      evidence: [...node.querySelectorAll('.gg-evidence')].map((quote) => quote.textContent ?? ''),
+      fix: node.querySelector('.gg-fix')?.textContent ?? '',
+      source: node.querySelector('.gg-source')?.textContent ?? '',
+    })),
   );
   const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
   return raw.map((finding) => ({
