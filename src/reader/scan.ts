@@ -5,7 +5,13 @@
  */
 import { LARGE_TEXT_BLOCK_CHARS, OVERLAY_HOST_TAG, SCOPE_SEPARATOR } from './constants';
 import { NEVER_RENDERED_TAGS, cssPath, isEditableRoot, isHiddenByMarkup, type Scope } from './dom';
-import { classifyControlName, classifyTimeControl, type TimeKind, type TimePart } from './fields';
+import {
+  classifyControlName,
+  classifyLabel,
+  classifyTimeControl,
+  type TimeKind,
+  type TimePart,
+} from './fields';
 
 const OVERLAY_TAG_UPPER = OVERLAY_HOST_TAG.toUpperCase();
 
@@ -446,6 +452,19 @@ function scanFrom(
         const time = classifyTimeControl(`${name} ${id} ${aria}`) ?? labelTime(el);
         if (time) result.timeControls.push({ el, scope, ...time });
         return;
+      }
+      case 'LABEL': {
+        // A code field rendered with no control (read-only or disabled, its code shown as text or a pill
+        // beside the label): the label, whose `for` points at nothing, stands for the field.
+        const text = el.textContent ?? '';
+        if (
+          text.length <= 40 &&
+          (el as HTMLLabelElement).control === null &&
+          classifyLabel(text) === 'code'
+        ) {
+          result.codeControls.push({ el, scope });
+        }
+        break;
       }
       default:
         break;

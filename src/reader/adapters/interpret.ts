@@ -5,6 +5,7 @@ import {
   chargeFromFields,
   chargesFromControls,
   expandCells,
+  labelsNoControl,
   type ChargeReadContext,
   type ChargeRowFields,
 } from '../charges';
@@ -258,8 +259,11 @@ function readFieldsRule(
     if (rule.labels.minutes?.test(label)) return 'minutes';
     return undefined;
   };
+  // A label that names no control stands for a field rendered without one (a disabled code shown as a pill).
   const controls = safeQueryAll(doc, rule.container, index).flatMap((container) =>
-    safeQueryAll(container, 'input, select'),
+    safeQueryAll(container, 'input, select, label').filter(
+      (el) => el.tagName !== 'LABEL' || labelsNoControl(el),
+    ),
   );
   const codeControls = controls.filter(
     (control) => fieldOf(control, read.ctx) === 'code' && isVisible(control, read.ctx),
