@@ -1,1 +1,4 @@
-export function startServer(port?: number): Promise<{ origin: string; close(): Promise<void> }>;
+export function startServer(
+  port?: number,
+  extraMounts?: Record<string, string>,
+): Promise<{ origin: string; close(): Promise<void> }>;

@@ -13,7 +13,13 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-export async function startServer(port = 0) {
+/**
+ * @param {number} port 0 for any free port
+ * @param {Record<string, string>} extraMounts more URL prefixes ('/name/') and the folders they serve, e.g. a
+ *   page an end-to-end test built at setup
+ */
+export async function startServer(port = 0, extraMounts = {}) {
+  const mounts = { ...MOUNTS, ...extraMounts };
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -21,9 +27,9 @@ export async function startServer(port = 0) {
         response.writeHead(302, { location: '/demo/index.html' }).end();
         return;
       }
-      const mount = Object.keys(MOUNTS).find((prefix) => url.pathname.startsWith(prefix));
+      const mount = Object.keys(mounts).find((prefix) => url.pathname.startsWith(prefix));
       if (!mount) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
-      const base = MOUNTS[mount];
+      const base = mounts[mount];
       const path = normalize(join(base, decodeURIComponent(url.pathname.slice(mount.length))));
       if (!path.startsWith(base)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       const file = (await stat(path)).isDirectory() ? join(path, 'index.html') : path;

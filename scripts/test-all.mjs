@@ -7,6 +7,7 @@ import { join } from 'node:path';
 const reports = mkdtempSync(join(tmpdir(), 'gaitguard-test-'));
 const steps = [
   ['typecheck', ['npx', 'tsc', '--noEmit']],
+  ['typecheck (Medplum test app)', ['npx', 'tsc', '--noEmit', '-p', 'test/e2e/medplum-app/src']],
   ['lint', ['npx', 'eslint', '.', '--max-warnings', '0']],
   ['format', ['npx', 'prettier', '--check', '.', '--log-level', 'warn']],
   [

@@ -1,0 +1,145 @@
+/**
+ * A real EHR user interface that nobody on the project wrote: Medplum's own React components
+ * (@medplum/react on Mantine, data from @medplum/mock's MockClient) rendering our own encounters, built at
+ * setup by test/e2e/medplum-app/build.ts and loaded in Chromium with the GaitGuard test build. As in
+ * Medplum's provider app, the note ("Note & Tasks") and the charge items ("Details & Billing") are two views
+ * of one encounter and never on screen together; GaitGuard keeps the note read on the first view for the
+ * encounter in the route and judges the charges of the second against it.
+ *
+ * What Medplum renders, and GaitGuard must read: the CPT code only as a pill in a disabled PillsInput (no
+ * input element; its label's `for` points at nothing), modifiers as removable pills beside an empty search
+ * box, the units in a QuantityInput's number field, the note in an autosized textarea under a heading and
+ * with no label, and check in / check out as datetime-local inputs.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import {
+  launchChromium,
+  openPopupFor,
+  tabIdOf,
+  turnOnViaPopup,
+  type ChromiumSession,
+} from './harness/chromium';
+import {
+  quotesOf,
+  reportWhere,
+  rulesOf,
+  waitUntilForgotten,
+  type AskWorker,
+  type TabReport,
+} from './harness/tab-report';
+import { buildMedplumApp } from './medplum-app/build';
+import { ENCOUNTERS, type DemoEncounter } from './medplum-app/encounters';
+
+let appDir: string;
+let server: Awaited<ReturnType<typeof startServer>>;
+let session: ChromiumSession;
+let page: Page;
+let extensionPage: Page;
+let tabId: number;
+
+const ask: AskWorker = (id) =>
+  extensionPage.evaluate(async (target) => {
+    const reply = (await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: target })) as {
+      ok: boolean;
+      data?: { report?: unknown };
+    };
+    return (reply.ok ? reply.data?.report : undefined) as TabReport | undefined;
+  }, id);
+
+const until = (accept: (report: TabReport) => boolean): Promise<TabReport> => reportWhere(ask, tabId, accept);
+
+function encounter(id: string): DemoEncounter {
+  const found = ENCOUNTERS.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no encounter ${id}`);
+  return found;
+}
+
+function chartUrl(which: DemoEncounter): string {
+  return `${server.origin}/medplum/index.html#/Patient/${which.patient.id}/Encounter/${which.id}/chart`;
+}
+
+/**
+ * Opens an encounter's chart with a page load, waits until its note (the first view) was read, then switches
+ * to "Details & Billing" and returns the report once the charge line was read with the note kept.
+ */
+async function chartThenBilling(
+  which: DemoEncounter,
+  accept: (report: TabReport) => boolean,
+): Promise<TabReport> {
+  await page.goto('about:blank');
+  await waitUntilForgotten(ask, tabId);
+  await page.goto(chartUrl(which));
+  await page.getByText('Fill chart note').waitFor();
+  const noteView = await until((r) => r.noteCount === 1 && r.read?.encounterId === which.id);
+  expect(noteView.chargeCount).toBe(0);
+  expect(noteView.read?.missing).toEqual(['gait-line']);
+  await page.getByText('Details & Billing').click();
+  await page.getByText('Charge Items').waitFor();
+  return until((r) => r.read?.encounterId === which.id && r.chargeCount >= 1 && accept(r));
+}
+
+beforeAll(async () => {
+  const started = Date.now();
+  appDir = await buildMedplumApp();
+  console.log(`Medplum encounter app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  server = await startServer(0, { '/medplum/': appDir });
+  session = await launchChromium();
+  page = await session.context.newPage();
+  await page.goto(chartUrl(ENCOUNTERS[0]!));
+  await turnOnViaPopup(session, page.url());
+  extensionPage = await openPopupFor(session, page.url());
+  tabId = await tabIdOf(extensionPage, page.url());
+  expect(tabId).toBeGreaterThan(0);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+  if (appDir) rmSync(appDir, { recursive: true, force: true });
+});
+
+describe('Medplum encounters (Medplum React components, our notes and ChargeItems)', () => {
+  it('clean: 24 minutes, 2 units with GP, skilled cues: no findings, and said why', async () => {
+    const report = await chartThenBilling(encounter('enc-20451'), (r) => r.noteCount === 1);
+    expect(rulesOf(report)).toEqual([]);
+    expect(report.read?.missing ?? []).toEqual([]);
+    expect(report.read?.notes.map((note) => note.offScreen)).toEqual([true]);
+    expect(report.read?.charges).toEqual([
+      expect.objectContaining({ code: '97116', units: 2, modifiers: ['GP'] }),
+    ]);
+  });
+
+  it('over-billed: 18 minutes billed as 3 units', async () => {
+    const report = await chartThenBilling(encounter('enc-20452'), (r) =>
+      rulesOf(r).includes('units-exceed-minutes'),
+    );
+    const units = report.findings.find((finding) => finding.rule === 'units-exceed-minutes')!;
+    expect(units.message).toContain('the minutes support 1');
+    expect(quotesOf(report)).toContainEqual(expect.stringMatching(/^charge:97116 × 3 GP/));
+    expect(quotesOf(report)).toContainEqual(expect.stringMatching(/^note:.*97116\): 18 min/));
+  });
+
+  it('repetitive walking with a plateau: laps for endurance, "plateaued", "no further improvement expected"', async () => {
+    const report = await chartThenBilling(
+      encounter('enc-20453'),
+      (r) => rulesOf(r).includes('repetitive-walking') && rulesOf(r).includes('no-improvement-expected'),
+    );
+    expect(rulesOf(report)).not.toContain('units-exceed-minutes');
+    expect(quotesOf(report)).toContainEqual(expect.stringMatching(/^note:.*laps around the nursing unit/));
+    expect(quotesOf(report)).toContainEqual(expect.stringMatching(/^note:.*plateaued/));
+  });
+
+  it('PTA furnished, line without GP and CQ: both modifiers named', async () => {
+    const report = await chartThenBilling(
+      encounter('enc-20454'),
+      (r) => rulesOf(r).includes('gp-modifier-missing') && rulesOf(r).includes('cq-modifier-missing'),
+    );
+    expect(quotesOf(report)).toContainEqual(expect.stringMatching(/^note:.*PTA/));
+    expect(report.read?.charges).toEqual([
+      expect.objectContaining({ code: '97116', units: 2, modifiers: [] }),
+    ]);
+  });
+});
