@@ -1,4 +1,7 @@
-/** Shipped sizes, gzip -9, from dist/chrome: the content script, the popup with what it imports, the tree. */
+/**
+ * Shipped sizes, gzip -9, from dist/chrome: the content script, the popup and the side panel each with what
+ * it loads (a chunk the two share counts in both), the tree.
+ */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -44,18 +47,26 @@ function pageClosure(dist: string, htmlFile: string): string[] {
 export interface SizeBench {
   content_gz_bytes: number;
   popup_gz_bytes: number;
+  sidepanel_gz_bytes: number;
   dist_gz_bytes: number;
   popup_files: string[];
 }
 
-export function benchSizes(dist: string): SizeBench {
+export function benchSizes(distDir: string): SizeBench {
+  // Absolute, so a chunk reached both from the HTML (/assets/…) and from an import (./…) counts once.
+  const dist = resolve(distDir);
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
     action: { default_popup: string };
+    side_panel?: { default_path: string };
+    sidebar_action?: { default_panel: string };
   };
   const popupFiles = pageClosure(dist, join(dist, manifest.action.default_popup));
+  const sidePanel = manifest.side_panel?.default_path ?? manifest.sidebar_action?.default_panel;
+  const sidePanelFiles = sidePanel ? pageClosure(dist, join(dist, sidePanel)) : [];
   return {
     content_gz_bytes: gzipBytes(join(dist, 'src/content/content-script.js')),
     popup_gz_bytes: popupFiles.reduce((sum, file) => sum + gzipBytes(file), 0),
+    sidepanel_gz_bytes: sidePanelFiles.reduce((sum, file) => sum + gzipBytes(file), 0),
     dist_gz_bytes: filesUnder(dist).reduce((sum, file) => sum + gzipBytes(file), 0),
     popup_files: popupFiles.map((file) => relative(dist, file).split(/[\\/]/).join(posix.sep)).sort(),
   };
