@@ -51,6 +51,24 @@ const ask: AskWorker = (id) =>
 
 const until = (accept: (report: TabReport) => boolean): Promise<TabReport> => reportWhere(ask, tabId, accept);
 
+/** What a popup opened for the test tab shows, once it shows `needle`. */
+async function popupShowing(needle: string): Promise<string> {
+  const popup = await openPopupFor(session, page.url());
+  const shown = async () => (await popup.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
+  try {
+    await popup.waitForFunction(
+      (wanted) => document.body.innerText.replace(/\s+/g, ' ').includes(wanted),
+      needle,
+      { timeout: 20_000 },
+    );
+    return await shown();
+  } catch (error) {
+    throw new Error(`The popup never showed "${needle}"; it shows: ${await shown()}`, { cause: error });
+  } finally {
+    await popup.close();
+  }
+}
+
 function encounter(id: string): DemoEncounter {
   const found = ENCOUNTERS.find((candidate) => candidate.id === id);
   if (!found) throw new Error(`no encounter ${id}`);
@@ -73,12 +91,22 @@ async function chartThenBilling(
   await waitUntilForgotten(ask, tabId);
   await page.goto(chartUrl(which));
   await page.getByText('Fill chart note').waitFor();
-  const noteView = await until((r) => r.noteCount === 1 && r.read?.encounterId === which.id);
-  expect(noteView.chargeCount).toBe(0);
-  expect(noteView.read?.missing).toEqual(['gait-line']);
+  // The note read on screen (a note lent from memory, read on an earlier visit of this encounter in the
+  // tab's life, can come first); a line, if any, can only come from memory: the note view shows none.
+  const noteView = await until(
+    (r) => r.read?.encounterId === which.id && r.read.notes.some((note) => !note.offScreen),
+  );
+  expect(noteView.noteCount).toBe(1);
+  expect(noteView.read?.charges.every((line) => line.offScreen)).toBe(true);
   await page.getByText('Details & Billing').click();
   await page.getByText('Charge Items').waitFor();
-  return until((r) => r.read?.encounterId === which.id && r.chargeCount >= 1 && accept(r));
+  return until(
+    (r) =>
+      r.read?.encounterId === which.id &&
+      (r.read.charges.some((line) => !line.offScreen) ?? false) &&
+      r.read.notes.every((note) => note.offScreen) &&
+      accept(r),
+  );
 }
 
 beforeAll(async () => {
@@ -141,5 +169,63 @@ describe('Medplum encounters (Medplum React components, our notes and ChargeItem
     expect(report.read?.charges).toEqual([
       expect.objectContaining({ code: '97116', units: 2, modifiers: [] }),
     ]);
+  });
+
+  it('a CPT pill that shows a display text, not the code: no 97116 line is named, never an all-clear', async () => {
+    const which = encounter('enc-20455');
+    await page.goto('about:blank');
+    await waitUntilForgotten(ask, tabId);
+    await page.goto(chartUrl(which));
+    await until((r) => r.noteCount === 1 && r.read?.encounterId === which.id);
+    await page.getByText('Details & Billing').click();
+    await page.getByText('Charge Items').waitFor();
+    await page.getByText('Gait training', { exact: true }).waitFor();
+    // The billing view read (its Modifiers and Quantity are there) without a code: still no 97116 line.
+    const report = await until(
+      (r) => r.read?.encounterId === which.id && r.read.notes[0]?.offScreen === true,
+    );
+    expect(report.chargeCount).toBe(0);
+    expect(report.read?.missing).toEqual(['gait-line']);
+    expect(report.findings).toEqual([]);
+    const popup = await popupShowing('Not checked: no 97116 line found');
+    expect(popup).not.toMatch(/No problems|supported by the note/);
+  });
+});
+
+describe('one Medplum session, several encounters', () => {
+  it('the route changes encounter: the old findings go at once and the new chart is judged alone', async () => {
+    const over = encounter('enc-20452');
+    await chartThenBilling(over, (r) => rulesOf(r).includes('units-exceed-minutes'));
+    // The provider app moves between encounters by its route, without a page load.
+    const clean = encounter('enc-20451');
+    await page.evaluate(
+      ([patientId, encounterId]) => {
+        window.location.hash = `#/Patient/${patientId}/Encounter/${encounterId}/chart`;
+      },
+      [clean.patient.id, clean.id] as const,
+    );
+    await page.getByText('Lorraine Whitcomb').waitFor();
+    const changed = await until((r) => r.read?.encounterId === clean.id && r.noteCount === 1);
+    expect(changed.read?.encounterChanged).toBe(true);
+    expect(changed.chargeCount).toBe(0);
+    expect(changed.findings).toEqual([]);
+    expect(quotesOf(changed).join(' ')).not.toContain('18 min');
+    await page.getByText('Details & Billing').click();
+    const judged = await until((r) => r.read?.encounterId === clean.id && r.chargeCount === 1);
+    expect(rulesOf(judged)).toEqual([]);
+    expect(judged.read?.charges).toEqual([
+      expect.objectContaining({ code: '97116', units: 2, modifiers: ['GP'] }),
+    ]);
+    const popup = await popupShowing('Encounter: enc-20451');
+    expect(popup).not.toContain('Not checked');
+  });
+
+  it('a modifier removed in the Modifiers field is read at once: GP missing on the clean line', async () => {
+    const clean = encounter('enc-20451');
+    await chartThenBilling(clean, (r) => r.noteCount === 1 && rulesOf(r).length === 0);
+    // The pill's remove button, as a coder would click it.
+    await page.locator('.mantine-Pill-root', { hasText: 'GP' }).locator('button').click();
+    const report = await until((r) => rulesOf(r).includes('gp-modifier-missing'));
+    expect(report.read?.charges).toEqual([expect.objectContaining({ code: '97116', modifiers: [] })]);
   });
 });

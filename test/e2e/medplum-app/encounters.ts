@@ -18,7 +18,8 @@ export interface DemoEncounter {
   /** `credential` is shown after the name, as Medplum shows a name's suffix ("Rosa Alvarez PT"). */
   practitioner: Person & { credential: string };
   note: string;
-  charges: { code: string; units: number; modifiers: string[] }[];
+  /** `display`: the coding's display text, which Medplum's pill shows in place of the code. */
+  charges: { code: string; units: number; modifiers: string[]; display?: string }[];
 }
 
 function patient(id: string, given: string, family: string, birthDate: string): DemoEncounter['patient'] {
@@ -92,5 +93,21 @@ export const ENCOUNTERS: readonly DemoEncounter[] = [
       'Treatment provided by J. Park, PTA, under the supervision of S. Ramirez, PT.',
     ].join('\n'),
     charges: [gait(2, [])],
+  },
+  {
+    // The line as many Medplum projects hold it: the CPT coding carries a display, and the disabled
+    // "CPT Code" field shows that text, not the code. Nothing on screen says 97116.
+    id: 'enc-20455',
+    title: 'Outpatient PT follow-up',
+    patient: patient('pat-7124', 'Halima', 'Oyelaran', '1944-09-14'),
+    practitioner: practitioner('prac-31', 'Rosa', 'Alvarez', 'PT'),
+    note: [
+      'S: Pt reports one near-fall stepping off a bus; no injury.',
+      'O: Gait training (97116): 23 min. Ambulated with rollator 3 x 120 ft and over a 6-inch curb, CGA; narrow base of support and reduced L toe clearance. Cues for wider stance and L hip flexion; practiced curb descent with rollator.',
+      'A: Better toe clearance with cues; curb descent still needs CGA.',
+      'P: Continue POC; add obstacle negotiation.',
+      'Treating therapist: R. Alvarez, PT',
+    ].join('\n'),
+    charges: [{ ...gait(2, ['GP']), display: 'Gait training' }],
   },
 ];

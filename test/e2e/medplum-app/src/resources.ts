@@ -1,7 +1,7 @@
 /**
  * Our encounters (../encounters.ts) as the FHIR resources Medplum's provider app reads: the chart note is a
  * ClinicalImpression's note on the encounter, each billed code a ChargeItem whose context is the encounter,
- * its CPT coding in `code` (code only: a coding with a display shows the display in place of the code),
+ * its CPT coding in `code` (with a display, Medplum's pill shows the display in place of the code),
  * its modifiers in the chargeitem-modifier extension and its units in `quantity`.
  */
 import type {
@@ -62,7 +62,7 @@ export function resourcesOf(encounter: DemoEncounter): Resource[] {
       status: 'planned',
       subject,
       context,
-      code: { coding: [{ system: CPT_SYSTEM, code: charge.code }] },
+      code: { coding: [{ system: CPT_SYSTEM, code: charge.code, display: charge.display }] },
       quantity: { value: charge.units },
       extension:
         charge.modifiers.length > 0
