@@ -4,11 +4,15 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Encounter, Finding, RuleId, Severity } from '../../../src/engine/model';
 import { EncounterSchema, RULE_IDS } from '../../../src/engine/model';
 import { parseChargeList } from '../../../src/engine/index';
 
-export const DAILY_NOTES_DIR = path.resolve(__dirname, '../../fixtures/daily-notes');
+export const DAILY_NOTES_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../fixtures/daily-notes',
+);
 
 export type Verdict = Severity | '-';
 
