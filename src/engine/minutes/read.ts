@@ -139,13 +139,44 @@ function quantitiesOf(text: string): Quantity[] {
   return kept;
 }
 
+/**
+ * The parts of a note already read as some figure, so that no text is read twice (a table row is not
+ * read again as prose). Kept as sorted, non-overlapping spans: a long note holds thousands of figures,
+ * and each new one asks whether its text is taken.
+ */
 class Claims {
-  private readonly spans: [number, number][] = [];
-  add(start: number, end: number): void {
-    this.spans.push([start, end]);
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** Index of the first span that ends after `offset`. */
+  private firstEndingAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.ends[mid] ?? 0) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
+
+  add(start: number, end: number): void {
+    // Spans that overlap the new one are folded into it (touching ones stay apart, as overlaps() reads them).
+    const from = this.firstEndingAfter(start);
+    let to = from;
+    while (to < this.starts.length && (this.starts[to] ?? 0) < end) to++;
+    if (to > from) {
+      start = Math.min(start, this.starts[from] ?? start);
+      end = Math.max(end, this.ends[to - 1] ?? end);
+    }
+    this.starts.splice(from, to - from, start);
+    this.ends.splice(from, to - from, end);
+  }
+
+  /** Whether [start, end) shares any character with a claimed span. */
   overlaps(start: number, end: number): boolean {
-    return this.spans.some(([s, e]) => start < e && s < end);
+    const i = this.firstEndingAfter(start);
+    return i < this.starts.length && (this.starts[i] ?? 0) < end;
   }
 }
 
