@@ -53,19 +53,14 @@ export function quoteSpan(text: string, start: number, end: number): Quote {
   return { start: from, end: to, quote: fold(text.slice(from, to)) };
 }
 
+const BLANKS = /[ \t\n\r\u00a0]+/g;
+
+/** Runs of blanks (the set isBlank knows) as one space, none at either end. */
 function fold(text: string): string {
-  let out = '';
-  let blank = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isBlank(code)) blank = true;
-    else {
-      if (blank && out !== '') out += ' ';
-      out += text[i];
-      blank = false;
-    }
-  }
-  return out;
+  const folded = text.replace(BLANKS, ' ');
+  const from = folded.startsWith(' ') ? 1 : 0;
+  const to = folded.length > from && folded.endsWith(' ') ? folded.length - 1 : folded.length;
+  return folded.slice(from, to);
 }
 
 /** A "(" before `at` on the same line with no ")" after it up to `at`, within PAREN_REACH; else -1. */

@@ -184,10 +184,10 @@ export interface Duration {
 
 /** Reads a whole value as a duration; undefined when it is anything else. */
 export function durationOf(value: string): Duration | undefined {
-  const text = value
-    .trim()
-    .toLowerCase()
-    .replace(/[.;,]$/, '');
+  const trimmed = value.trim();
+  // Too long to be a duration even without a closing ".": a sentence, not a value.
+  if (trimmed.length > 31) return undefined;
+  const text = trimmed.toLowerCase().replace(/[.;,]$/, '');
   if (text.length > 30) return undefined;
   const bare = BARE_NUMBER.exec(text);
   if (bare) return { minutes: Number(bare[1]), form: 'number' };

@@ -195,7 +195,19 @@ export function readMinutes(noteId: string, text: string, notToday: NotToday): R
     if (figures.length >= MAX_FIGURES) return;
     if (notToday(figure.start, figure.end)) return;
     const { start, end, quote } = quoteSpan(text, figure.start, figure.end);
-    figures.push({ ...figure, start, end, quote, noteId, unreadable: figure.minutes <= 1 });
+    // Written out rather than spread: one shape for every figure, which keeps this hot path cheap.
+    figures.push({
+      kind: figure.kind,
+      code: figure.code,
+      minutes: figure.minutes,
+      form: figure.form,
+      labelledBy: figure.labelledBy,
+      start,
+      end,
+      quote,
+      noteId,
+      unreadable: figure.minutes <= 1,
+    });
   };
 
   tableFigures(text, claims, push);
@@ -299,11 +311,12 @@ function rowFigures(rows: readonly LabelledRow[], text: string, claims: Claims, 
     const label = row.label;
     const value = text.slice(row.valueStart, row.valueEnd);
     const duration = durationOf(value);
+    // A row whose value is no duration, with the value beside its label, says nothing about whose time is whose.
+    if (!duration && !row.under) continue;
     const owner = ownerOf(tokensIn(label));
     if (!duration) {
       // A label naming an intervention over another label opens that intervention's block.
-      if (row.under && owner && durationOf(value) === undefined && !/\d/.test(value)) block = owner.code;
-      else if (row.under && owner) block = owner.code;
+      if (owner) block = owner.code;
       continue;
     }
     const kind = figureLabelKind(label);

@@ -117,7 +117,10 @@ export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
     }
     const read = readMinutes(note.id, note.text, notTodayIn(analyzed));
     analysis.minutes.push(...read.figures);
-    for (const row of read.rows) analysis.rows.push({ ...row, noteId: note.id });
+    for (const row of read.rows) {
+      const { label, value, labelStart, valueStart, valueEnd, under } = row;
+      analysis.rows.push({ label, value, labelStart, valueStart, valueEnd, under, noteId: note.id });
+    }
     analysis.notes.push(analyzed);
   }
   return analysis;
