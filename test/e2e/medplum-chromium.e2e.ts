@@ -75,8 +75,8 @@ function encounter(id: string): DemoEncounter {
   return found;
 }
 
-function chartUrl(which: DemoEncounter): string {
-  return `${server.origin}/medplum/index.html#/Patient/${which.patient.id}/Encounter/${which.id}/chart`;
+function chartUrl(which: DemoEncounter, query = ''): string {
+  return `${server.origin}/medplum/index.html${query}#/Patient/${which.patient.id}/Encounter/${which.id}/chart`;
 }
 
 /**
@@ -86,10 +86,11 @@ function chartUrl(which: DemoEncounter): string {
 async function chartThenBilling(
   which: DemoEncounter,
   accept: (report: TabReport) => boolean,
+  query = '',
 ): Promise<TabReport> {
   await page.goto('about:blank');
   await waitUntilForgotten(ask, tabId);
-  await page.goto(chartUrl(which));
+  await page.goto(chartUrl(which, query));
   await page.getByText('Fill chart note').waitFor();
   // The note read on screen (a note lent from memory, read on an earlier visit of this encounter in the
   // tab's life, can come first); a line, if any, can only come from memory: the note view shows none.
@@ -189,6 +190,23 @@ describe('Medplum encounters (Medplum React components, our notes and ChargeItem
     expect(report.findings).toEqual([]);
     const popup = await popupShowing('Not checked: no 97116 line found');
     expect(popup).not.toMatch(/No problems|supported by the note/);
+  });
+});
+
+describe("the provider app's charge card as it is: no units on screen", () => {
+  it('the over-billed line with its units unseen: named as 1 assumed, never counted silently', async () => {
+    const report = await chartThenBilling(
+      encounter('enc-20452'),
+      (r) => r.read?.charges.some((line) => !line.offScreen && line.unitsAssumed === true) ?? false,
+      '?card=provider',
+    );
+    expect(report.read?.charges).toEqual([
+      expect.objectContaining({ code: '97116', units: 1, unitsAssumed: true, modifiers: ['GP'] }),
+    ]);
+    // 1 assumed unit fits 18 minutes: the over-billing cannot be seen, and the popup says why.
+    expect(rulesOf(report)).not.toContain('units-exceed-minutes');
+    const popup = await popupShowing('no units shown (1 assumed)');
+    expect(popup).toContain('Charge: 97116');
   });
 });
 

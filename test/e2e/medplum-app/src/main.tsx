@@ -5,14 +5,24 @@
  * "Note & Tasks" view with the chart note and a "Details & Billing" view with the visit details and one card
  * per ChargeItem (a read-only, disabled "CPT Code" CodeableConceptInput and a "Modifiers"
  * CodeableConceptInput). Only one view is mounted at a time, as in the provider app. The composition is
- * ours; every input is Medplum's. The provider app's charge card shows no units, so each card also carries
- * Medplum's QuantityInput in a FormSection, the way Medplum's resource forms show ChargeItem.quantity.
+ * ours; every input is Medplum's or Mantine's. The provider app's charge card shows no units, so each card
+ * also carries Medplum's QuantityInput in a FormSection, the way Medplum's resource forms show
+ * ChargeItem.quantity, unless the address asks for the provider app's card as it is.
  *
  * Route, as the provider app's: #/Patient/<patient id>/Encounter/<encounter id>/chart
  */
 import '@mantine/core/styles.css';
 import '@medplum/react/styles.css';
-import { Card, MantineProvider, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Card,
+  MantineProvider,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { formatHumanName, getReferenceString } from '@medplum/core';
 import type { ChargeItem, ClinicalImpression, Encounter, Patient, Practitioner } from '@medplum/fhirtypes';
 import { MockClient } from '@medplum/mock';
@@ -70,6 +80,12 @@ function useChart(encounterId: string): Chart | undefined {
   return chart;
 }
 
+/**
+ * `?card=provider` in the address: the charge card exactly as the provider app draws it, with no units on
+ * screen (its calculated price in their place); otherwise the units are shown in a QuantityInput.
+ */
+const PROVIDER_CARD = new URLSearchParams(window.location.search).get('card') === 'provider';
+
 function ChargeItemCard({ charge }: { charge: ChargeItem & { id: string } }): JSX.Element {
   const cpt = { coding: charge.code?.coding?.filter((coding) => coding.system === CPT_SYSTEM) ?? [] };
   const modifiers = charge.extension?.find(
@@ -94,13 +110,21 @@ function ChargeItemCard({ charge }: { charge: ChargeItem & { id: string } }): JS
           path="modifiers"
           defaultValue={modifiers}
         />
-        <FormSection title="Quantity" htmlFor={`quantity-${charge.id}`}>
-          <QuantityInput
-            name={`quantity-${charge.id}`}
-            path="ChargeItem.quantity"
-            defaultValue={charge.quantity}
+        {PROVIDER_CARD ? (
+          <TextInput
+            label="Calculated Price"
+            value={charge.priceOverride?.value ? `$${charge.priceOverride.value.toFixed(2)}` : 'N/A'}
+            readOnly
           />
-        </FormSection>
+        ) : (
+          <FormSection title="Quantity" htmlFor={`quantity-${charge.id}`}>
+            <QuantityInput
+              name={`quantity-${charge.id}`}
+              path="ChargeItem.quantity"
+              defaultValue={charge.quantity}
+            />
+          </FormSection>
+        )}
       </Stack>
     </Card>
   );
