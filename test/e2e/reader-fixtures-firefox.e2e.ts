@@ -177,9 +177,9 @@ describe('reader fixtures in Firefox', () => {
     );
   });
 
-  // Skipped, open in issue #13: in Firefox ESR 140 a table appended to this page is never read and the
-  // editor frames' notes drop out of the report (Chromium reads both); not yet diagnosed.
-  it.skip('iframe editors: reads the TinyMCE frame written by script and the srcdoc frame', async () => {
+  // The fixture writes the editor again when Firefox replaces the frame's first about:blank document (see
+  // iframe-editor.html); before it did, the note had gone from the page itself in Firefox.
+  it('iframe editors: reads the TinyMCE frame written by script and the srcdoc frame', async () => {
     await openFixture('iframe-editor.html');
     await until((r) => r.noteCount === 2 && r.chargeCount === 0);
     await appendHtml(
@@ -188,6 +188,38 @@ describe('reader fixtures in Firefox', () => {
     const report = await until((r) => rulesOf(r).includes('units-exceed-minutes'));
     expect(quotesOf(report)).toContainEqual(expect.stringMatching(quoteOf('note', '97116): 30 min')));
     // The editor frames are read by the parent; Firefox's about:blank frame must not report them again.
+    expect(report.noteCount).toBe(2);
+  });
+
+  // Skipped, open (src/reader/watch.ts): in Firefox ESR 140 the reader does not follow a same-origin editor
+  // frame that is given a new document after it was read; the report keeps quoting the old note ("30 min"),
+  // which is no longer on the page. Chromium follows it (this case passes there, run ad hoc).
+  it.skip('iframe editors: follows the editor frame to the new document it gets when the editor restarts', async () => {
+    await openFixture('iframe-editor.html');
+    await until((r) => r.noteCount === 2);
+    await appendHtml(
+      '<table><tr><th>CPT</th><th>Mod</th><th>Units</th></tr><tr><td>97116</td><td>GP</td><td>4</td></tr></table>',
+    );
+    await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    // The EHR restarts the editor on the next note: a fresh about:blank document, written once it loads.
+    await page.evaluate(() => {
+      const frame = document.getElementById('treatment_note_ifr') as HTMLIFrameElement;
+      frame.addEventListener(
+        'load',
+        () => {
+          const body = frame.contentDocument!.body;
+          body.setAttribute('contenteditable', 'true');
+          body.innerHTML =
+            '<p>Gait training (97116): 38 min.</p>' +
+            '<p>Gait on stairs and curbs with SPC; VC for step-to pattern, CGA fading to SBA.</p>';
+        },
+        { once: true },
+      );
+      frame.src = 'about:blank';
+    });
+    // 38 minutes support 3 of the 4 units: the finding stays, quoting the new note.
+    const report = await until((r) => quotesOf(r).some((quote) => quote.includes('97116): 38 min')));
+    expect(quotesOf(report).join(' ')).not.toContain('30 min');
     expect(report.noteCount).toBe(2);
   });
 
