@@ -3,7 +3,7 @@
  * ("PLAN:", "O:", "Short-term goals:"); a heading of unknown kind ("Gait:", "Motor:") is a sub-heading and
  * keeps the section it sits in.
  */
-import { PATTERNS, eachMatch } from './patterns';
+import { PATTERNS } from './patterns';
 
 export type SectionKind = 'none' | 'history' | 'objective' | 'assessment' | 'plan';
 
@@ -61,9 +61,13 @@ export function layoutOf(text: string): Layout {
     lineStart = newline + 1;
   }
   heading.lastIndex = 0;
-  eachMatch(PATTERNS.sentenceEnd, text, (m) => {
-    if (m.index + 1 < length) sentenceStarts.push(m.index + 1);
-  });
+  // A sentence ends at a line end, or at . ! ? ; before a blank or the end of the note. Read character by
+  // character: a long note has tens of thousands of sentence ends, and a match object for each is garbage.
+  for (let i = 0; i + 1 < length; i++) {
+    const code = text.charCodeAt(i);
+    const ender = code === 46 || code === 33 || code === 63 || code === 59; // . ! ? ;
+    if (code === 10 || (ender && isBlank(text.charCodeAt(i + 1)))) sentenceStarts.push(i + 1);
+  }
   return { sentenceStarts, sectionStarts, sectionKinds, length };
 }
 

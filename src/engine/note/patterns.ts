@@ -15,8 +15,6 @@ export const PATTERNS = {
   headingAssessment: /\b(?:assessment|impression|prognosis|diagnos[ie]s|problems?|summary)\b/i,
   headingTreatment:
     /\b(?:objective|treatment|treatments|interventions?|tx|procedures?|exam|examination|findings|gait|charges|billing|time|today|session|functional|mobility|ambulation|observations?|measures?)\b/i,
-  /** Where a sentence ends: a line end, or . ! ? ; before a blank or the end of the note. */
-  sentenceEnd: /\n|[.!?;](?=[ \t\n\r]|$)/g,
 
   // ---- Context (on the sentence window around a mention) ------------------------------------------------
   planCue:
