@@ -14,6 +14,8 @@ import {
   type VisibilityContext,
 } from './dom';
 import { logValueRead } from './deps';
+import { fieldValue, readRowFields, type ChargeRowFields, type FieldOf } from './row-fields';
+export { labelsNoControl, shownBesideLabel } from './row-fields';
 import { classifyControlName, classifyLabel, type ChargeField } from './fields';
 import type { Located } from './scan';
 import {
@@ -49,17 +51,7 @@ export interface ChargeReadContext {
   providerRoles: Set<ProviderRole>;
 }
 
-export interface ChargeRowFields {
-  code: string;
-  codeType?: string;
-  units?: string;
-  modifiers: string[];
-  minutes?: string;
-  deleted?: boolean;
-  billed?: boolean;
-  status?: string;
-  provider?: string;
-}
+export type { ChargeRowFields } from './row-fields';
 
 const CONTROL_SELECTOR =
   'input:not([type="hidden"]):not([type="button"]):not([type="submit"]), select, textarea';
@@ -346,37 +338,6 @@ export function chargesFromGrid(grid: Grid, read: ChargeReadContext): ChargeLine
   return lines;
 }
 
-/**
- * What a field shows beside its label when no control holds it: a read-only or disabled field that a design
- * system renders as text or pills with no input at all (the label's `for` points at nothing), or chips
- * beside an empty search box. The field is the label's parent, the wrapper a form library draws around one
- * label and its value; a parent with more children than a label, a description, the value and an error is
- * a form, not one field, and shows nothing here.
- */
-export function shownBesideLabel(label: Element, ctx: VisibilityContext): string {
-  const field = label.parentElement;
-  if (!field || field.childElementCount > 4) return '';
-  return Array.from(field.children)
-    .filter((child) => child !== label)
-    .map((child) => shortText(child, ctx))
-    .filter(Boolean)
-    .join(' ');
-}
-
-/** A label that names no control: the field it names is rendered without one (read-only, disabled). */
-export function labelsNoControl(el: Element): boolean {
-  return el.tagName === 'LABEL' && (el as HTMLLabelElement).control === null;
-}
-
-/** A field's value: the control's, else what is shown beside its label (pills, chips, read-only text). */
-function fieldValue(el: Element, ctx: VisibilityContext): string {
-  if (labelsNoControl(el)) return shownBesideLabel(el, ctx);
-  const value = controlValue(el);
-  if (value || el.tagName !== 'INPUT') return value;
-  const label = (el as HTMLInputElement).labels?.[0];
-  return label ? shownBesideLabel(label, ctx) : '';
-}
-
 export function fieldOfControl(control: Element, ctx: VisibilityContext): ChargeField | undefined {
   const byName = classifyControlName(control.getAttribute('name') ?? '') ?? classifyControlName(control.id);
   if (byName) return byName;
@@ -391,7 +352,7 @@ export function chargesFromControls(
   codeControls: Located[],
   handledRows: Set<Element>,
   read: ChargeReadContext,
-  fieldOf: (control: Element, ctx: VisibilityContext) => ChargeField | undefined = fieldOfControl,
+  fieldOf: FieldOf = fieldOfControl,
   fallbackLabel = 'Charges',
 ): ChargeLine[] {
   const { ctx } = read;
@@ -409,24 +370,12 @@ export function chargesFromControls(
       if (others.length > 0) break;
       row = parent;
     }
-    const fields: ChargeRowFields = { code: fieldValue(el, ctx), modifiers: [] };
-    const modifierValues: string[] = [];
-    for (const control of Array.from(row.querySelectorAll('input, select, label'))) {
-      if (control === el || (control.tagName === 'LABEL' && !labelsNoControl(control))) continue;
-      const field = fieldOf(control, ctx);
-      const input = control as HTMLInputElement;
-      logValueRead(control);
-      const isBox = input.type === 'checkbox' || input.type === 'radio';
-      const value = isBox ? (input.checked ? 'checked' : '') : fieldValue(control, ctx);
-      if (field === 'units') fields.units ??= value;
-      else if (field === 'modifiers') modifierValues.push(value);
-      else if (field === 'minutes') fields.minutes ??= value;
-      else if (field === 'deleted') fields.deleted = fields.deleted || (value !== '' && value !== '0');
-      else if (field === 'billed') fields.billed = fields.billed || (value !== '' && value !== '0');
-      else if (field === 'codeType') fields.codeType = value;
-      else if (field === 'provider') fields.provider = value;
-    }
-    fields.modifiers = parseModifiers(modifierValues.join(' '));
+    const rest = readRowFields(row, el, ctx, fieldOf);
+    const fields: ChargeRowFields = {
+      ...rest,
+      code: fieldValue(el, ctx),
+      modifiers: parseModifiers(rest.modifiers.join(' ')),
+    };
     if (!isProcedureCode(fields.code.split(/[\s:-]/)[0] ?? '')) continue;
     const line = chargeFromFields(fields, row, scope, labelFor(row, ctx) || fallbackLabel, read);
     if (line) {

@@ -3,9 +3,9 @@
  * controls (turned into a note line the engine parses).
  */
 import type { NoteText, ProviderRole, UnitMethod } from '../engine/model';
-import { controlRawValue, controlValue, cssPath, isVisible, shortText, type VisibilityContext } from './dom';
+import { controlRawValue, controlValue, cssPath, isVisible, type VisibilityContext } from './dom';
 import { roleFromText } from './charges';
-import { logTextRead } from './deps';
+import { valueAfterLabel } from './label-value';
 import { FACT_LABEL, type TimeControl } from './scan';
 import { parseDisplayedDate, stableId, truncate } from './text';
 
@@ -32,45 +32,6 @@ function factKind(label: string): FactKind {
 export function encounterIdFrom(value: string): string | undefined {
   const token = /[A-Za-z0-9][A-Za-z0-9._/-]{0,63}/.exec(value.replace(/^[\s#:]+/, ''))?.[0];
   return token && /\d/.test(token) ? token : undefined;
-}
-
-function valueElementText(el: Element, ctx: VisibilityContext): string {
-  if (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) return controlValue(el);
-  const control = el.querySelector('input:not([type="hidden"]), select');
-  logTextRead(el);
-  if (control && el.textContent?.trim() === '') return controlValue(control);
-  return truncate(shortText(el, ctx), 200);
-}
-
-/** The value next to a label: after the colon, in the next text node, in the label's control, or next cell. */
-function valueAfterLabel(node: Text, labelEnd: number, ctx: VisibilityContext): string {
-  const inline = node.data
-    .slice(labelEnd)
-    .replace(/^\s*[:#-]?\s*/, '')
-    .trim();
-  if (inline) return inline;
-  const parent = node.parentElement;
-  if (!parent) return '';
-  const next = node.nextSibling;
-  if (next) logTextRead(next);
-  if (next?.nodeType === 3 && next.textContent?.trim()) return next.textContent.trim();
-  if (next?.nodeType === 1) return valueElementText(next as Element, ctx);
-  if (parent.tagName === 'LABEL') {
-    const control = (parent as HTMLLabelElement).control;
-    if (control) return controlValue(control);
-  }
-  let holder: Element = parent;
-  for (let depth = 0; depth < 3; depth++) {
-    const afterText = holder.nextSibling;
-    if (afterText) logTextRead(afterText);
-    if (afterText?.nodeType === 3 && afterText.textContent?.trim()) return afterText.textContent.trim();
-    const sibling = holder.nextElementSibling;
-    if (sibling) return valueElementText(sibling, ctx);
-    const up = holder.parentElement;
-    if (!up || up.childElementCount > 1) break;
-    holder = up;
-  }
-  return '';
 }
 
 function payerMethodHint(payer: string): UnitMethod | undefined {

@@ -49,6 +49,21 @@ export function classifyLabel(text: string): ChargeField | undefined {
   return undefined;
 }
 
+/** A short text that may be a field label with its value after a colon: "Units", "CPT code:", "Units: 2". */
+const MAX_LABEL_TEXT_CHARS = 60;
+
+/** Cheap first look for the code labels a scan collects (most short texts of a page start otherwise). */
+export const MAY_BE_CODE_LABEL = /^\s*(cpt|hcpcs|code|proc|service|charge|billing)/i;
+
+/** The field a short text labels, and where its label part ends (before an inline value), if any. */
+export function classifyLabelText(text: string): { field: ChargeField; end: number } | undefined {
+  if (text.length > MAX_LABEL_TEXT_CHARS) return undefined;
+  const colon = text.indexOf(':');
+  const end = colon >= 0 ? colon + 1 : text.length;
+  const field = classifyLabel(colon >= 0 ? text.slice(0, colon) : text);
+  return field ? { field, end } : undefined;
+}
+
 /** Classifies a control's name: "bill[3][code]" → code, "cpt_1" → code, "charges.0.units" → units. */
 export function classifyControlName(name: string): ChargeField | undefined {
   let key = lastBracketGroup(name) ?? name;

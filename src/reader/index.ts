@@ -38,6 +38,7 @@ import {
   type Scope,
   type VisibilityContext,
 } from './dom';
+import { chargesFromLabels } from './label-charges';
 import { readPageFacts, readTimeInOut } from './facts';
 import { startReadLog, stopReadLog, type ReadLog } from './deps';
 import { heuristicNotes, makeNote, noteSources, type NoteReadContext, type NoteSource } from './notes';
@@ -143,6 +144,11 @@ interface ChargeOutcome {
   containers: Set<Element>;
 }
 
+/** Where the therapist writes or the page shows the note: labels in there are the note's words. */
+function noteContainers(scan: ScanResult): Element[] {
+  return [...scan.editables, ...scan.reportCandidates].map(({ el }) => el);
+}
+
 function heuristicCharges(scan: ScanResult, read: ChargeReadContext): ChargeOutcome {
   const containers = new Set<Element>();
   const charges: ChargeLine[] = [];
@@ -168,6 +174,11 @@ function heuristicCharges(scan: ScanResult, read: ChargeReadContext): ChargeOutc
   const controlRows = new Set<Element>(handledRows);
   charges.push(...chargesFromControls(scan.codeControls, controlRows, read));
   for (const row of controlRows) if (!handledRows.has(row)) containers.add(row);
+  if (charges.length === 0) {
+    const shown = chargesFromLabels(scan.codeLabels, noteContainers(scan), read);
+    shown.groups.forEach((group) => containers.add(group));
+    charges.push(...shown.charges);
+  }
   return { charges, containers };
 }
 

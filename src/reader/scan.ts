@@ -6,8 +6,10 @@
 import { LARGE_TEXT_BLOCK_CHARS, OVERLAY_HOST_TAG, SCOPE_SEPARATOR } from './constants';
 import { NEVER_RENDERED_TAGS, cssPath, isEditableRoot, isHiddenByMarkup, type Scope } from './dom';
 import {
+  MAY_BE_CODE_LABEL,
   classifyControlName,
   classifyLabel,
+  classifyLabelText,
   classifyTimeControl,
   type TimeKind,
   type TimePart,
@@ -37,6 +39,8 @@ export interface ScanResult {
   codeControls: Located[];
   timeControls: TimeControl[];
   factLabels: Array<{ node: Text; scope: Scope }>;
+  /** Short texts that label a procedure code field ("CPT Code", "Procedure:"), for fields shown as text. */
+  codeLabels: Array<{ node: Text; scope: Scope }>;
   /** Same-origin child frames with their own URL: their own content script reads them. */
   childFrames: HTMLIFrameElement[];
   foreignOrigins: string[];
@@ -263,6 +267,7 @@ function scanFrom(
     codeControls: [],
     timeControls: [],
     factLabels: [],
+    codeLabels: [],
     childFrames: [],
     foreignOrigins: [],
     foreignFrames: [],
@@ -360,6 +365,9 @@ function scanFrom(
         // No fact-label name is shorter than three letters ("dos"): the newlines between rows need no look.
         if (length >= 3 && length <= 80) {
           if (mayStartFactLabel(data) && FACT_LABEL.test(data)) result.factLabels.push({ node: text, scope });
+          if (MAY_BE_CODE_LABEL.test(data) && classifyLabelText(data.trim())?.field === 'code') {
+            result.codeLabels.push({ node: text, scope });
+          }
         }
         if (length <= 28 && mayStartSectionLabel(data) && text.parentElement) {
           const soap = SOAP_SECTION_LABEL.exec(data)?.[1];

@@ -63,6 +63,8 @@ const EXPECTED: Record<string, [timed: number | null, lines: string[]] | typeof 
   'test/fixtures/pages/fee-sheet-no-note.html': [null, ['97116 ? ? 3', '97110 ? ? 1']],
   'test/fixtures/pages/note-no-charge.html': [38, ['97116 26 2 0', '97110 12 1 0']],
   'test/fixtures/pages/payer-field.html': [28, ['97116 19 1 2', '97110 9 1 1']],
+  // 33 timed minutes make 2 units (§2): one whole 15 to 97116 (23), the other to 97110's 10 over 97116's 8.
+  'test/fixtures/pages/charge-details-view.html': [33, ['97116 23 1 2', '97110 10 1 1']],
   // A frame's own document read alone: its note, or its lines, without the other half.
   'test/fixtures/pages/hidden-pane-frame-note.html': [11, ['97116 11 1 0']],
   'test/fixtures/pages/hidden-pane-frame.html': [null, ['97116 ? ? 2']],
