@@ -4,6 +4,7 @@
  * to the candidates.
  */
 import { LARGE_TEXT_BLOCK_CHARS, OVERLAY_HOST_TAG, SCOPE_SEPARATOR } from './constants';
+import { isFlowsheet } from './flowsheet';
 import { NEVER_RENDERED_TAGS, cssPath, isEditableRoot, isHiddenByMarkup, type Scope } from './dom';
 import {
   MAY_BE_CODE_LABEL,
@@ -121,6 +122,7 @@ const TAGS_OF_NOTE = new Set([
   OVERLAY_TAG_UPPER,
   OVERLAY_HOST_TAG,
   'DETAILS',
+  'DL',
   'TEXTAREA',
   'OPTION',
   'TABLE',
@@ -279,6 +281,8 @@ function scanFrom(
   const textLength = new Map<Element, { length: number; scope: Scope }>();
   /** Short texts that name a note's section: the blocks they head are one document. */
   const sectionLabels: Array<{ el: Element; scope: Scope; name: string; soap: boolean }> = [];
+  /** Description lists: a flowsheet may be one. */
+  const lists: Located[] = [];
   let ignoreSelector = options.ignoreSelector?.trim() || undefined;
   if (ignoreSelector) {
     try {
@@ -445,6 +449,9 @@ function scanFrom(
       case 'TABLE':
         result.tables.push({ el: el as HTMLTableElement, scope });
         break;
+      case 'DL':
+        lists.push({ el, scope });
+        break;
       case 'IFRAME':
       case 'FRAME':
         visitFrame(el, scope);
@@ -513,6 +520,7 @@ function scanFrom(
   walkRoot(doc, { root: doc, prefix: '' });
 
   for (const [container, scope] of sectionedDocuments(sectionLabels)) addReport(container, scope);
+  for (const { el, scope } of [...result.tables, ...lists]) if (isFlowsheet(el)) addReport(el, scope);
 
   for (const [block, { length, scope }] of textLength) {
     if (length < LARGE_TEXT_BLOCK_CHARS) continue;

@@ -65,6 +65,8 @@ const EXPECTED: Record<string, [timed: number | null, lines: string[]] | typeof 
   'test/fixtures/pages/payer-field.html': [28, ['97116 19 1 2', '97110 9 1 1']],
   // 33 timed minutes make 2 units (§2): one whole 15 to 97116 (23), the other to 97110's 10 over 97116's 8.
   'test/fixtures/pages/charge-details-view.html': [33, ['97116 23 1 2', '97110 10 1 1']],
+  // 26 minutes of gait training alone: 2 units (23-37).
+  'test/fixtures/pages/flowsheet-note.html': [26, ['97116 26 2 2']],
   // A frame's own document read alone: its note, or its lines, without the other half.
   'test/fixtures/pages/hidden-pane-frame-note.html': [11, ['97116 11 1 0']],
   'test/fixtures/pages/hidden-pane-frame.html': [null, ['97116 ? ? 2']],
