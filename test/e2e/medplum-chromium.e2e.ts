@@ -8,8 +8,9 @@
  *
  * What Medplum renders, and GaitGuard must read: the CPT code only as a pill in a disabled PillsInput (no
  * input element; its label's `for` points at nothing), modifiers as removable pills beside an empty search
- * box, the units in a QuantityInput's number field, the note in an autosized textarea under a heading and
- * with no label, and check in / check out as datetime-local inputs.
+ * box, the units in a QuantityInput's number field, and the note in an autosized textarea under a heading and
+ * with no label. The visit's check in / check out (datetime-local inputs) bound the whole visit, not the gait
+ * training, and are not taken as its minutes.
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
