@@ -56,6 +56,8 @@ export interface DurationForm {
   pattern: RegExp;
   /** Whole matches as therapists write them; the unit test checks the pattern finds each exactly. */
   examples: readonly string[];
+  /** As for a concept (NotePattern): lower-case pieces every match holds one of; optional. */
+  triggers?: readonly string[];
   /** The minutes a match stands for (a range: its lower bound, what is certainly documented). */
   minutes(m: RegExpExecArray): number | undefined;
   /**
@@ -101,6 +103,7 @@ export function clockSpan(
 export const DURATION_FORMS: readonly DurationForm[] = [
   {
     id: 'range',
+    triggers: ['min', 'mn'],
     examples: ['18-20 min', '8 to 10 minutes', '28–30 mins'],
     pattern:
       /\b(\d{1,3})[ \t]{0,2}(?:-|–|to)[ \t]{0,2}(\d{1,3})[ \t]{0,2}(?:minutes|minute|mins|min|mn)\b\.?/gi,
@@ -115,12 +118,14 @@ export const DURATION_FORMS: readonly DurationForm[] = [
   },
   {
     id: 'minutes',
+    triggers: ['min', 'mn'],
     examples: ['23 min', '15 minutes', '27 mins', '8 mn'],
     pattern: /\b(\d{1,3})[ \t]{0,2}(?:minutes|minute|mins|min|mn)\b\.?/gi,
     minutes: (m) => Number(m[1]),
   },
   {
     id: 'prime',
+    triggers: ["'", '’', '′'],
     examples: ["25'", '15’'],
     pattern: /\b(\d{1,2})[ \t]{0,2}['’′](?![a-z\d'’′])/gi,
     minutes: (m) => Number(m[1]),
@@ -128,6 +133,7 @@ export const DURATION_FORMS: readonly DurationForm[] = [
   },
   {
     id: 'fraction',
+    triggers: ['hour', 'hr'],
     examples: ['3/4 hr', '1/2 hour', '1/3 hrs'],
     pattern: /\b([1-3])\/([2-4])[ \t]{0,2}(?:hours|hour|hrs|hr)\b/gi,
     minutes: (m) =>
@@ -135,12 +141,14 @@ export const DURATION_FORMS: readonly DurationForm[] = [
   },
   {
     id: 'half-hour',
+    triggers: ['half'],
     examples: ['half an hour', 'a half hour', 'half-hour'],
     pattern: /\b(?:half[ \t-]{1,2}(?:an[ \t]{1,2})?hour|(?:a|one)[ \t]{1,2}half[ \t]{1,2}hour)\b/gi,
     minutes: () => 30,
   },
   {
     id: 'hours',
+    triggers: ['hour', 'hr'],
     examples: ['1 hr', '1.5 hrs', '2 hours'],
     pattern: /\b(\d{1,2}(?:\.\d{1,2})?)[ \t]{0,2}(?:hours|hour|hrs|hr)\b/gi,
     minutes: (m) => Math.round(Number(m[1]) * 60),
@@ -154,6 +162,7 @@ export const DURATION_FORMS: readonly DurationForm[] = [
   },
   {
     id: 'words',
+    triggers: ['min', 'mn'],
     examples: ['thirty-one minutes', 'twenty four min', 'eight minutes', 'fifteen mins'],
     pattern:
       /\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine))[ \t]{1,2}(?:minutes|minute|mins|min|mn)\b\.?/gi,

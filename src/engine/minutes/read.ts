@@ -7,6 +7,7 @@
  * A figure of 0 or 1 minute for a billed day is a misreading or a template's default, so it is kept as
  * unreadable: no unit count is ever drawn from it.
  */
+import { mayMatch } from '../note/concepts';
 import { INTERVENTION_LABELS } from '../note/lexicon';
 import { quoteSpan } from '../quote';
 import type { Duration, DurationFormId } from './forms';
@@ -108,9 +109,9 @@ interface Quantity {
 
 function quantitiesOf(text: string): Quantity[] {
   const found: Quantity[] = [];
-  const hasMin = /min|mn/i.test(text);
+  const lower = text.toLowerCase();
   for (const form of DURATION_FORMS) {
-    if (!hasMin && (form.id === 'minutes' || form.id === 'range' || form.id === 'words')) continue;
+    if (!mayMatch(form, lower)) continue;
     const pattern = form.pattern;
     pattern.lastIndex = 0;
     let count = 0;

@@ -5,7 +5,7 @@
  */
 import type { NoteText } from '../model';
 import type { Concept } from './concepts';
-import { CONCEPTS, CONCEPT_NAMES } from './concepts';
+import { CONCEPTS, CONCEPT_NAMES, mayMatch } from './concepts';
 import type { MentionContext } from './context';
 import { contextOf } from './context';
 import type { Layout } from './layout';
@@ -106,7 +106,9 @@ export function analyzeNotes(notes: readonly NoteText[]): NoteAnalysis {
     if (note.text.trim() === '') continue;
     const layout = layoutOf(note.text);
     const analyzed: AnalyzedNote = { note, layout, gaitSentences: new Set<number>() };
+    const lower = note.text.toLowerCase();
     for (const concept of CONCEPT_NAMES) {
+      if (!mayMatch(CONCEPTS[concept], lower)) continue;
       const list = mentions[concept];
       let count = 0;
       eachMatch(CONCEPTS[concept].pattern, note.text, (m) => {

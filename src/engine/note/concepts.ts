@@ -13,6 +13,17 @@ export interface NotePattern {
   readonly pattern: RegExp;
   /** Whole matches as they appear in notes; the unit test checks the pattern finds each exactly. */
   readonly examples: readonly string[];
+  /**
+   * Optional, only where speed needs it: lower-case pieces of text of which every match holds at least one.
+   * A note holding none of them is not searched, which spares a whole pass over the many notes that never
+   * mention the concept. concepts.test.ts checks the examples and every match in the test notes.
+   */
+  readonly triggers?: readonly string[];
+}
+
+/** Whether an entry can match in a note whose lower-cased text is `lower`: it has a trigger there, or none. */
+export function mayMatch(entry: NotePattern, lower: string): boolean {
+  return entry.triggers === undefined || entry.triggers.some((piece) => lower.includes(piece));
 }
 
 export const CONCEPTS = {
@@ -106,6 +117,7 @@ export const CONCEPTS = {
   group: {
     pattern:
       /\b(?:group (?:session|therapy|treatment|tx|gait|class|setting|exercise|walk|walking)s?|in (?:a|the) group|(?:treated|seen|performed) concurrently|concurrent (?:treatment|therapy|session)|(?:with|alongside) (?:\d|two|three|four|five|another|other) (?:other )?(?:patients|patient|pts)|\d (?:pts|patients) (?:at once|simultaneously|together))\b/gi,
+    triggers: ['group', 'concurrent', 'patient', 'pts'],
     examples: [
       'group gait',
       'group class',
@@ -119,6 +131,23 @@ export const CONCEPTS = {
   motionAnalysis: {
     pattern:
       /\b(?:motion[ -]analysis|gait (?:lab|laboratory|analysis lab)|(?:3-?d|three[ -]dimensional) (?:kinematics?|kinetics|motion|gait)|kinematics?|force plates?|plantar pressures?|pedobarograph(?:y|ic)?|dynamic (?:surface |fine[ -]wire )?emg|(?:surface|fine[ -]wire) emg (?:during|while) (?:walking|gait|ambulation)|instrumented gait|computeri[sz]ed gait|vicon|motion capture|reflective markers)\b/gi,
+    triggers: [
+      'motion',
+      'gait lab',
+      'gait analysis lab',
+      '3d',
+      '3-d',
+      'dimensional',
+      'kinemat',
+      'force plate',
+      'plantar pressure',
+      'pedobarograph',
+      'emg',
+      'instrumented gait',
+      'computeri',
+      'vicon',
+      'reflective marker',
+    ],
     examples: ['motion analysis', 'gait lab', '3-D kinematics', 'force plates', 'dynamic EMG'],
   },
   /**
@@ -128,6 +157,7 @@ export const CONCEPTS = {
   ptaProvider: {
     pattern:
       /(?:\b(?:by|with|from|per) (?:the |a |our )?(?:L?PTA|[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant)\b|\b[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant\b|,(?<=[A-Za-z.],) L?PTA\b|\bL?PTA(?::| provided| performed| treated| furnished| completed| administered)|\bLPTA\b)/g,
+    triggers: ['pta', 'physical therapist assistant', 'physical therapy assistant'],
     examples: ['by PTA', 'with the physical therapist assistant', 'PTA provided', 'LPTA'],
   },
 } as const satisfies Record<string, NotePattern>;

@@ -5,13 +5,18 @@ import { CONCEPTS } from '../../../src/engine/note/concepts';
 import { DURATION_FORMS } from '../../../src/engine/minutes/forms';
 import { analyzeNotes } from '../../../src/engine/note/analyze';
 import { findingOf, rulesFired } from './helpers';
+import { goldenNotes } from './golden';
+import { dailyNotes } from './daily-corpus';
+
+/** Every note the tests know: the corpus, the fixtures, the traps, the recorded notes, the daily notes. */
+const TEST_NOTES: string[] = [...goldenNotes().map(([, text]) => text), ...dailyNotes().map((n) => n.text)];
 
 const ENTRIES: [string, NotePattern][] = [
   ...Object.entries(CONCEPTS).map(([name, entry]): [string, NotePattern] => [`concept ${name}`, entry]),
   ...DURATION_FORMS.map((form): [string, NotePattern] => [`minutes ${form.id}`, form]),
 ];
 
-describe.each(ENTRIES)('%s', (_, { pattern, examples }) => {
+describe.each(ENTRIES)('%s', (_, { pattern, examples, triggers }) => {
   it('looks for every match in the note (g flag)', () => {
     expect(pattern.flags).toContain('g');
   });
@@ -23,6 +28,21 @@ describe.each(ENTRIES)('%s', (_, { pattern, examples }) => {
       expect(found, example).toEqual([example]);
     }
   });
+
+  it.runIf(triggers !== undefined)(
+    'holds one of its triggers in each example and in every match of the test notes',
+    () => {
+      const pieces = triggers ?? [];
+      expect(pieces.every((piece) => piece !== '' && piece === piece.toLowerCase())).toBe(true);
+      const lacking = [
+        ...examples,
+        ...TEST_NOTES.flatMap((text) =>
+          [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((m) => m[0]),
+        ),
+      ].filter((match) => !pieces.some((piece) => match.toLowerCase().includes(piece)));
+      expect(lacking).toEqual([]);
+    },
+  );
 
   it('is linear-time on any text (recheck)', async () => {
     const result = await check(pattern.source, pattern.flags, { timeout: 20_000 });
