@@ -90,16 +90,6 @@ const NOTE_HEADING =
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND']);
 /** A SOAP section's own label ("Assessment", "O:"), alone in its text node. */
 const SOAP_SECTION_LABEL = /^\s*(subjective|objective|assessment|plan(?: of care)?|s|o|a|p)\s*(?::\s*)?$/i;
-/** First letters of the section labels: most short texts of a large page start otherwise. */
-const SECTION_LABEL_STARTS = new Set('soaphitgrei'.split('').map((letter) => letter.charCodeAt(0)));
-
-function mayStartSectionLabel(text: string): boolean {
-  let i = 0;
-  while (i < text.length && text.charCodeAt(i) <= 32) i++;
-  const first = text.charCodeAt(i);
-  return first >= 128 || SECTION_LABEL_STARTS.has(first | 0x20);
-}
-
 /** Other section labels of a note, which join a document only next to SOAP ones. */
 const OTHER_SECTION_LABEL =
   /^\s*(history|interventions?|treatment|goals?|response to treatment|patient education|education|impression|precautions)\s*(?::\s*)?$/i;
@@ -142,45 +132,6 @@ export function mayHostShadowRoot(tagName: string): boolean {
 /** Labels of page facts: date of service, payer, rendering provider. Matched on short text nodes only. */
 export const FACT_LABEL =
   /^\s*(date of service|dos|service date|encounter date|visit date|date of visit|primary insurance|insurance|insurance plan|payer|payor|plan|coverage|financial class|fin class|encounter (?:no\.?|number|id|#)|encounter#|account (?:no\.?|number|#)|acct (?:no\.?|#)|visit (?:no\.?|number|id|#)|rendering provider|rendering|provider|treating therapist|therapist|clinician|performed by|furnished by|treated by|supervising therapist)(?![a-z0-9])/i;
-
-/**
- * The first two letters, lower-cased, of every FACT_LABEL name, as first * 128 + second: on a large page most
- * short texts ("Patient 12", "8:05") start otherwise and skip the regex.
- */
-export const FACT_LABEL_STARTS = new Set(
-  [
-    'da',
-    'do',
-    'se',
-    'en',
-    'vi',
-    'pr',
-    'in',
-    'pa',
-    'pl',
-    'co',
-    're',
-    'tr',
-    'th',
-    'cl',
-    'pe',
-    'fu',
-    'su',
-    'fi',
-    'ac',
-  ].map((two) => two.charCodeAt(0) * 128 + two.charCodeAt(1)),
-);
-
-/** False only for a text that FACT_LABEL cannot match. */
-export function mayStartFactLabel(text: string): boolean {
-  let i = 0;
-  while (i < text.length && text.charCodeAt(i) <= 32) i++;
-  const first = text.charCodeAt(i);
-  // \s also takes no-break and other Unicode spaces: past one of those, the regex decides.
-  if (first >= 128) return true;
-  // | 0x20 lower-cases ASCII letters and moves no other character onto one.
-  return FACT_LABEL_STARTS.has((first | 0x20) * 128 + (text.charCodeAt(i + 1) | 0x20));
-}
 
 export interface ScanOptions {
   ignoreSelector?: string;
@@ -368,12 +319,12 @@ function scanFrom(
         const length = data.length;
         // No fact-label name is shorter than three letters ("dos"): the newlines between rows need no look.
         if (length >= 3 && length <= 80) {
-          if (mayStartFactLabel(data) && FACT_LABEL.test(data)) result.factLabels.push({ node: text, scope });
+          if (FACT_LABEL.test(data)) result.factLabels.push({ node: text, scope });
           if (MAY_BE_CODE_LABEL.test(data) && classifyLabelText(data.trim())?.field === 'code') {
             result.codeLabels.push({ node: text, scope });
           }
         }
-        if (length <= 28 && mayStartSectionLabel(data) && text.parentElement) {
+        if (length <= 28 && text.parentElement) {
           const soap = SOAP_SECTION_LABEL.exec(data)?.[1];
           const other = soap ? undefined : OTHER_SECTION_LABEL.exec(data)?.[1];
           const name = (soap ?? other)?.toLowerCase();
