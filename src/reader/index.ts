@@ -9,7 +9,6 @@ import {
   adapterMatches,
   applyAdapterCharges,
   applyAdapterNotes,
-  createTypeIndex,
   type AdapterReading,
 } from './adapters/interpret';
 import {
@@ -264,8 +263,7 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
   const warnings = [...scan.warnings];
   const providerRoles = new Set<ProviderRole>();
   const chargeRead: ChargeReadContext = { ctx, url, assumedUnits: 0, providerRoles };
-  const typeIndex = createTypeIndex(doc);
-  const adapters = SITE_ADAPTERS.filter((adapter) => adapterMatches(adapter, doc, typeIndex));
+  const adapters = SITE_ADAPTERS.filter((adapter) => adapterMatches(adapter, doc));
   const adapterReading: AdapterReading = {
     adapterIds: adapters.map((adapter) => adapter.id),
     chargeContainers: [],
@@ -282,7 +280,7 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
     if (pickedChargeEls.length === 0 && (options.chargeSelectors ?? []).some((s) => s.trim())) {
       warnings.push('The charge table picked for this site was not found on this page.');
     }
-    applyAdapterCharges(adapters, doc, chargeRead, adapterReading, typeIndex);
+    applyAdapterCharges(adapters, doc, chargeRead, adapterReading);
     chargeOutcome = adapterReading.charges
       ? { charges: adapterReading.charges, containers: new Set(adapterReading.chargeContainers) }
       : heuristicCharges(scan, chargeRead);
@@ -303,7 +301,7 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
     if (pickedNoteEls.length === 0 && (options.noteSelectors ?? []).some((s) => s.trim())) {
       warnings.push('The note field picked for this site was not found on this page.');
     }
-    applyAdapterNotes(adapters, doc, noteRead, adapterReading, typeIndex);
+    applyAdapterNotes(adapters, doc, noteRead, adapterReading);
     notes = adapterReading.notes ?? heuristicNotes(scan, noteRead);
   }
   const timeNote = readTimeInOut(scan.timeControls, ctx, url);

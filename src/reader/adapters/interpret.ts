@@ -40,85 +40,19 @@ export interface AdapterReading {
   chargeContainers: Element[];
 }
 
-/** What separates the selectors of a list: a comma, unless escaped or within a string, comment or brackets. */
-const LIST_TOKEN = /\\[^]|"(?:\\[^]|[^"\\])*"?|'(?:\\[^]|[^'\\])*'?|\/\*[^]*?(?:\*\/|$)|[,()[\]]/g;
-
-/** The selectors of a list ("a, b"). */
-export function selectorsOfList(list: string): string[] {
-  const selectors: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (const { 0: token, index = 0 } of list.matchAll(LIST_TOKEN)) {
-    if (token === '(' || token === '[') depth++;
-    else if (token === ')' || token === ']') depth--;
-    else if (token === ',' && depth === 0) {
-      selectors.push(list.slice(start, index));
-      start = index + 1;
-    }
+/** The elements a selector finds, or none when the selector (adapter data) is not valid CSS. */
+export function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
   }
-  selectors.push(list.slice(start));
-  return selectors;
 }
 
-/**
- * A document's elements of one type ("textarea"), each type found once per read. Adapters name fields by type
- * and attribute ("textarea[name=…]"): Chromium answers each such selector with a pass over every element of
- * the page, while one pass for the type serves every rule that shares it (OpenEMR's four SOAP fields) and
- * Element.matches narrows it. Valid while the document does not change: one read.
- */
-export interface TypeIndex {
-  doc: Document;
-  found: Map<string, Element[]>;
-}
-
-export function createTypeIndex(doc: Document): TypeIndex {
-  return { doc, found: new Map() };
-}
-
-/**
- * A type selector and attribute selectors only ("form[name=\"x\"][action*=\"y\"]"), so it matches a subset of
- * what its type matches. Every "]" closes a bracket here and is followed by "[" or the end: however CSS reads
- * quotes, escapes or comments inside the brackets, nothing outside them can be a combinator or pseudo-class.
- */
-const TYPE_WITH_ATTRIBUTES = /^[ \t\n\r\f]*([a-z][a-z0-9]*)(?:\[[^[\]]*\])+[ \t\n\r\f]*$/;
-
-function queryOne(root: ParentNode, selector: string, index: TypeIndex | undefined): Element[] {
-  const type = index && root === index.doc ? TYPE_WITH_ATTRIBUTES.exec(selector)?.[1] : undefined;
-  if (!index || type === undefined) return Array.from(root.querySelectorAll(selector));
-  let ofType = index.found.get(type);
-  if (!ofType) {
-    ofType = Array.from(index.doc.querySelectorAll(type));
-    index.found.set(type, ofType);
-  }
-  // Invalid CSS must throw as querySelectorAll would, even with no element to match against.
-  if (ofType.length === 0) index.doc.createDocumentFragment().querySelector(selector);
-  return ofType.filter((el) => el.matches(selector));
-}
-
-/**
- * What querySelectorAll finds, asked one selector of a list at a time: Chromium matches a list against every
- * element on its slow path, while one selector keeps the fast ones (an id, a class, a tag), on a large page
- * a tenth of a millisecond against nearly one.
- */
-export function safeQueryAll(root: ParentNode, selector: string, index?: TypeIndex): Element[] {
-  for (const selectors of [selectorsOfList(selector), [selector]]) {
-    try {
-      const found = selectors.flatMap((one) => queryOne(root, one, index));
-      // 4: DOCUMENT_POSITION_FOLLOWING, `b` comes after `a`.
-      return selectors.length > 1
-        ? [...new Set(found)].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1))
-        : found;
-    } catch {
-      // A list with an invalid selector is invalid as a whole: the list alone decides, as it always did.
-    }
-  }
-  return [];
-}
-
-export function adapterMatches(adapter: SiteAdapter, doc: Document, index: TypeIndex): boolean {
+export function adapterMatches(adapter: SiteAdapter, doc: Document): boolean {
   return adapter.matches.some(({ url, selector }) => {
     if (url && !url.test(doc.URL)) return false;
-    if (selector && safeQueryAll(doc, selector, index).length === 0) return false;
+    if (selector && safeQueryAll(doc, selector).length === 0) return false;
     return Boolean(url ?? selector);
   });
 }
@@ -175,9 +109,8 @@ function readTableRule(
   scope: Scope,
   read: ChargeReadContext,
   out: AdapterReading,
-  index: TypeIndex,
 ): ChargeLine[] | undefined {
-  const tables = safeQueryAll(doc, rule.table, index).filter((table) => isVisible(table, read.ctx));
+  const tables = safeQueryAll(doc, rule.table).filter((table) => isVisible(table, read.ctx));
   if (tables.length === 0) return undefined;
   const lines: ChargeLine[] = [];
   for (const table of tables) {
@@ -215,11 +148,8 @@ function readTextRule(
   scope: Scope,
   read: ChargeReadContext,
   out: AdapterReading,
-  index: TypeIndex,
 ): ChargeLine[] | undefined {
-  const containers = safeQueryAll(doc, rule.container, index).filter((container) =>
-    isVisible(container, read.ctx),
-  );
+  const containers = safeQueryAll(doc, rule.container).filter((container) => isVisible(container, read.ctx));
   if (containers.length === 0) return undefined;
   const lines: ChargeLine[] = [];
   for (const container of containers) {
@@ -249,7 +179,6 @@ function readFieldsRule(
   scope: Scope,
   read: ChargeReadContext,
   out: AdapterReading,
-  index: TypeIndex,
 ): ChargeLine[] | undefined {
   const fieldOf = (control: Element, ctx: VisibilityContext): ChargeField | undefined => {
     const label = labelFor(control, ctx);
@@ -260,7 +189,7 @@ function readFieldsRule(
     return undefined;
   };
   // A label that names no control stands for a field rendered without one (a disabled code shown as a pill).
-  const controls = safeQueryAll(doc, rule.container, index).flatMap((container) =>
+  const controls = safeQueryAll(doc, rule.container).flatMap((container) =>
     safeQueryAll(container, 'input, select, label').filter(
       (el) => el.tagName !== 'LABEL' || labelsNoControl(el),
     ),
@@ -298,9 +227,8 @@ function readNoteRule(
   doc: Document,
   scope: Scope,
   read: NoteReadContext,
-  index: TypeIndex,
 ): { matched: boolean; notes: NoteText[] } {
-  const elements = safeQueryAll(doc, rule.selector, index).filter((el) => isVisible(el, read.ctx));
+  const elements = safeQueryAll(doc, rule.selector).filter((el) => isVisible(el, read.ctx));
   const notes: NoteText[] = [];
   for (const el of elements) {
     const text =
@@ -320,14 +248,13 @@ export function applyAdapterCharges(
   doc: Document,
   read: ChargeReadContext,
   out: AdapterReading,
-  index: TypeIndex,
 ): void {
   const scope: Scope = { root: doc, prefix: '' };
   for (const adapter of adapters) {
     const found: Array<ChargeLine[] | undefined> = [
-      ...(adapter.chargeTables ?? []).map((rule) => readTableRule(rule, doc, scope, read, out, index)),
-      ...(adapter.chargeText ?? []).map((rule) => readTextRule(rule, doc, scope, read, out, index)),
-      ...(adapter.chargeFields ?? []).map((rule) => readFieldsRule(rule, doc, scope, read, out, index)),
+      ...(adapter.chargeTables ?? []).map((rule) => readTableRule(rule, doc, scope, read, out)),
+      ...(adapter.chargeText ?? []).map((rule) => readTextRule(rule, doc, scope, read, out)),
+      ...(adapter.chargeFields ?? []).map((rule) => readFieldsRule(rule, doc, scope, read, out)),
     ];
     for (const lines of found) if (lines) out.charges = [...(out.charges ?? []), ...lines];
   }
@@ -338,12 +265,11 @@ export function applyAdapterNotes(
   doc: Document,
   read: NoteReadContext,
   out: AdapterReading,
-  index: TypeIndex,
 ): void {
   const scope: Scope = { root: doc, prefix: '' };
   for (const adapter of adapters) {
     for (const rule of adapter.notes ?? []) {
-      const { matched, notes } = readNoteRule(rule, doc, scope, read, index);
+      const { matched, notes } = readNoteRule(rule, doc, scope, read);
       if (matched) out.notes = [...(out.notes ?? []), ...notes];
     }
   }
