@@ -556,15 +556,17 @@ export function cssPath(el: Element, scope?: Scope): string {
   return `${scope?.prefix ?? ''}${segments.join(' > ')}`;
 }
 
-function childRoot(el: Element): Document | ShadowRoot | null {
-  if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
-    try {
-      return (el as HTMLIFrameElement).contentDocument;
-    } catch {
-      return null;
-    }
+/** A frame's document, or null when it is another origin's (reading it throws or gives null). */
+export function frameDocument(frame: Element): Document | null {
+  try {
+    return (frame as HTMLIFrameElement).contentDocument;
+  } catch {
+    return null;
   }
-  return el.shadowRoot;
+}
+
+function childRoot(el: Element): Document | ShadowRoot | null {
+  return el.tagName === 'IFRAME' || el.tagName === 'FRAME' ? frameDocument(el) : el.shadowRoot;
 }
 
 /** All elements a (possibly scoped, see cssPath) selector matches. Throws on invalid CSS. */

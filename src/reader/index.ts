@@ -30,6 +30,7 @@ import {
   controlValue,
   createVisibilityContext,
   cssPath,
+  frameDocument,
   isVisible,
   labelFor,
   renderedText,
@@ -469,12 +470,7 @@ export function readFrameTree(doc: Document, options: ReaderOptions = {}): Frame
     const reading = readFrameDetailed(current, options);
     snapshots.push(reading.snapshot);
     for (const frame of reading.childFrames) {
-      let child: Document | null = null;
-      try {
-        child = frame.contentDocument;
-      } catch {
-        child = null;
-      }
+      const child = frameDocument(frame);
       if (child?.documentElement) visit(child, depth + 1);
     }
   };

@@ -3,6 +3,7 @@
  * those of same-origin frames (OpenEMR puts the fee sheet in one), and the focused field wherever it is.
  * Read only when the pill is placed (shown, resized, scrolled, focus moved), never on a timer.
  */
+import { frameDocument } from '../../reader/dom';
 import type { Box } from './placement';
 
 const CONTROLS =
@@ -10,14 +11,6 @@ const CONTROLS =
 /** Enough for any fee sheet; a page with more controls than this is placed by the first ones read. */
 const MAX_CONTROLS = 3000;
 const MAX_DEPTH = 3;
-
-function frameDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | undefined {
-  try {
-    return frame.contentDocument ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function visible(rect: DOMRect, viewport: { width: number; height: number }): boolean {
   return (
