@@ -2,6 +2,7 @@
  * From the files on the command line (or stdin) to one encounter: a note (.txt), a saved EHR page (.html,
  * through the same page reader the extension uses) or an encounter (.json), merged and validated by zod.
  */
+import { decidePayer } from '../reader/payer-methods';
 import { closeSync, createReadStream, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -195,13 +196,24 @@ export interface PayerChoice {
   method?: UnitMethod;
 }
 
-/** The payer: the command line's, else the file's, else Medicare; --method overrides either. */
+/**
+ * The payer: the command line's, else the encounter file's, else the one a saved page shows (mapped to a
+ * method by the same table the extension uses, domain doc §9), else Medicare; --method overrides any.
+ */
 export function payerFrom(
   choice: PayerChoice,
   fromFile: Encounter['payer'] | undefined,
   payerName?: string,
 ): Encounter['payer'] {
   if (!choice.payer && fromFile) return { ...fromFile, method: choice.method ?? fromFile.method };
+  if (!choice.payer && payerName?.trim()) {
+    const decision = decidePayer(payerName, { method: 'cms', medicare: true });
+    return {
+      name: payerName.trim().slice(0, 200),
+      medicare: decision.medicare,
+      method: choice.method ?? decision.method,
+    };
+  }
   const medicare = (choice.payer ?? 'medicare') === 'medicare';
   return {
     name: medicare ? 'Medicare' : (payerName ?? 'Commercial'),

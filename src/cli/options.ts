@@ -51,7 +51,7 @@ starts with "<", a note otherwise; for audit, NDJSON. Relative paths are read fr
 the command in.
 
 Options:
-  --payer medicare|commercial   payer (default: the file's, else medicare)
+  --payer medicare|commercial   payer (default: the file's, else the page's, else medicare)
   --method cms|per-code         unit counting: CMS 8-minute rule or per code (default: by payer)
   --charges LIST                extra charge lines, CODE:UNITS[:MOD...] separated by commas,
                                 e.g. 97116:3:GP,97110:1:GP (may be repeated)

@@ -51,6 +51,16 @@ async function checkJson(files: string[], ...options: string[]) {
  * exit 2, never an empty units table that reads like an all-clear.
  */
 const NOTHING = 'nothing to check';
+/**
+ * Pages that show a commercial payer are judged per code (domain doc §9), as the extension judges them;
+ * every other fixture shows Medicare or no payer, and the CLI's default is Medicare (CMS).
+ */
+const PER_CODE_PAGES = new Set([
+  'test/fixtures/pages/contenteditable-note.html', // Aetna Choice POS II
+  'test/fixtures/pages/fee-sheet-no-note.html', // financial class Commercial
+  'test/fixtures/pages/note-no-charge.html', // Aetna Choice POS II
+  'test/fixtures/pages/openemr-encounter-summary.html', // Blue Cross Blue Shield PPO
+]);
 const EXPECTED: Record<string, [timed: number | null, lines: string[]] | typeof NOTHING> = {
   'test/fixtures/notes/gait-20min.txt': [20, ['97116 20 1 0']],
   'test/fixtures/encounters/medicare-pta.json': [23, ['97116 23 2 2']],
@@ -152,7 +162,7 @@ describe('check --json: units on every fixture', () => {
     const [timed, lines] = expected;
     const out = await checkJson(files.split(' + '));
     expect(Object.keys(out)).toEqual(['schemaVersion', 'findings', 'missing', 'units', 'claim']);
-    expect(out.units.method).toBe('cms');
+    expect(out.units.method).toBe(PER_CODE_PAGES.has(files) ? 'per-code' : 'cms');
     expect(out.units.timed_minutes).toBe(timed);
     expect(out.units.lines.map(compact)).toEqual(lines);
     for (const line of out.units.lines)
@@ -167,6 +177,17 @@ describe('check --json: units on every fixture', () => {
     expect((await checkJson(['test/fixtures/encounters/medicare-pta.json'])).units.payer).toBe(
       'Medicare Part B',
     );
+  });
+
+  it('takes the payer a saved page shows, unless the command line names one', async () => {
+    const page = 'test/fixtures/pages/charge-details-view.html';
+    // Medicare Part B on the page: CMS; 23 + 10 = 33 min make 2 units for the day.
+    expect((await checkJson([page])).units).toMatchObject({ method: 'cms', payer: 'Medicare Part B' });
+    const aetna = await checkJson(['test/fixtures/pages/contenteditable-note.html']);
+    expect(aetna.units).toMatchObject({ method: 'per-code', payer: 'Aetna Choice POS II' });
+    // The command line wins over the page.
+    const forced = await checkJson(['test/fixtures/pages/contenteditable-note.html'], '--payer', 'medicare');
+    expect(forced.units).toMatchObject({ method: 'cms', payer: 'Medicare' });
   });
 
   it('gives the whole day’s answer for 6 units billed on 47 minutes', async () => {
