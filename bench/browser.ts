@@ -15,6 +15,7 @@ import {
 import { largePageHtml } from '../test/fixtures/pages/generate-large';
 import { readerBundle } from './reader-bundle';
 import { median, progress } from './stats';
+import { timedEdit } from './timed-edit';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -167,47 +168,7 @@ async function measureEditToOverlay(page: Page, runs: number): Promise<number> {
   const times: number[] = [];
   for (let run = 0; run < runs + 1; run++) {
     const removeDigit = run % 2 === 0;
-    // "(97116): 23 min" → "(97116): 3 min" flips units-exceed-minutes on; typing the 2 back flips it off.
-    await page.evaluate(
-      ({ removeDigit }) => {
-        const note = document.querySelector('#note-body') as HTMLTextAreaElement;
-        const at = note.value.indexOf('(97116): ') + '(97116): '.length;
-        note.focus();
-        note.setSelectionRange(removeDigit ? at + 1 : at, removeDigit ? at + 1 : at);
-        const root = document.querySelector('gaitguard-overlay')?.shadowRoot;
-        if (!root) throw new Error('no overlay');
-        const state = window as unknown as { ggEdit?: { started: number; shown?: number } };
-        state.ggEdit = { started: Number.NaN };
-        note.addEventListener(
-          'keydown',
-          (event) => {
-            // The event's own timestamp is when the key was pressed, before any handler ran.
-            state.ggEdit!.started = event.timeStamp;
-          },
-          { once: true },
-        );
-        // No named helpers in here: tsx would wrap them in a __name() the page does not have.
-        const observer = new MutationObserver(() => {
-          if (Boolean(root.querySelector('[data-rule="units-exceed-minutes"]')) === removeDigit) {
-            state.ggEdit!.shown = performance.now();
-            observer.disconnect();
-          }
-        });
-        observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-      },
-      { removeDigit },
-    );
-    await page.keyboard.press(removeDigit ? 'Backspace' : '2');
-    const elapsed = await page
-      .waitForFunction(
-        () => {
-          const edit = (window as unknown as { ggEdit?: { started: number; shown?: number } }).ggEdit;
-          return edit?.shown === undefined ? false : edit.shown - edit.started;
-        },
-        undefined,
-        { timeout: 10_000 },
-      )
-      .then((handle) => handle.jsonValue() as Promise<number>);
+    const elapsed = await timedEdit(page, removeDigit, 10_000);
     if (run > 0) times.push(elapsed);
     await page.waitForTimeout(300);
   }

@@ -13,6 +13,7 @@ import {
   type ChromiumSession,
 } from '../test/e2e/harness/chromium';
 import { median, progress } from './stats';
+import { timedEdit } from './timed-edit';
 
 async function workerStats(extensionPage: Page): Promise<{ changes: number; analyses: number }> {
   return extensionPage.evaluate(async () => {
@@ -23,50 +24,6 @@ async function workerStats(extensionPage: Page): Promise<{ changes: number; anal
     if (!reply.ok || !reply.data) throw new Error('the worker gave no stats');
     return reply.data;
   });
-}
-
-/** One edit that flips units-exceed-minutes, timed from the key press to the overlay showing the result. */
-async function timedEdit(page: Page, run: number): Promise<number> {
-  const removeDigit = run % 2 === 0;
-  await page.evaluate(
-    ({ removeDigit }) => {
-      const note = document.querySelector('#note-body') as HTMLTextAreaElement;
-      const at = note.value.indexOf('(97116): ') + '(97116): '.length;
-      note.focus();
-      note.setSelectionRange(removeDigit ? at + 1 : at, removeDigit ? at + 1 : at);
-      const host = document.querySelector('gaitguard-overlay');
-      const root = host?.shadowRoot;
-      if (!root) throw new Error('no overlay');
-      const state = window as unknown as { ggEdit?: { started: number; shown?: number } };
-      state.ggEdit = { started: Number.NaN };
-      note.addEventListener(
-        'keydown',
-        (event) => {
-          state.ggEdit!.started = event.timeStamp;
-        },
-        { once: true },
-      );
-      const observer = new MutationObserver(() => {
-        if (Boolean(root.querySelector('[data-rule="units-exceed-minutes"]')) === removeDigit) {
-          state.ggEdit!.shown = performance.now();
-          observer.disconnect();
-        }
-      });
-      observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-    },
-    { removeDigit },
-  );
-  await page.keyboard.press(removeDigit ? 'Backspace' : '2');
-  return page
-    .waitForFunction(
-      () => {
-        const edit = (window as unknown as { ggEdit?: { started: number; shown?: number } }).ggEdit;
-        return edit?.shown === undefined ? false : edit.shown - edit.started;
-      },
-      undefined,
-      { timeout: 30_000 },
-    )
-    .then((handle) => handle.jsonValue() as Promise<number>);
 }
 
 export interface StoreBench {
@@ -92,7 +49,7 @@ export async function benchReportStore(): Promise<StoreBench> {
     const perEdit: number[] = [];
     for (let run = 0; run < 6; run++) {
       const before = await workerStats(extensionPage);
-      await timedEdit(page, run);
+      await timedEdit(page, run % 2 === 0);
       // The popup's push follows the overlay's; let it land before counting.
       await popup.waitForTimeout(300);
       const after = await workerStats(extensionPage);
