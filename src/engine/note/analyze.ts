@@ -159,10 +159,26 @@ export function sentenceQuote(
   return quoteSpan(note.text, start, end);
 }
 
-/** Whether a mention sits in a sentence about walking, or right after one (e.g. "VC for step length."). */
+/** Clauses a therapist chains with semicolons after a gait clause that still describe that walk. */
+const MAX_CHAINED_CLAUSES = 6;
+
+/**
+ * Whether a mention sits in a sentence about walking, or right after one (e.g. "VC for step length."), or
+ * further on in the same semicolon-chained sentence ("Gait training ...; cues for ...; CGA, 150 ft x 3."):
+ * the layout splits clauses at semicolons, but the device, distance or cues of one walk are often written
+ * two or three clauses after it.
+ */
 export function nearGait(analysis: NoteAnalysis, mention: Mention): boolean {
   const analyzed = noteById(analysis, mention.noteId);
   if (!analyzed) return false;
   const s = mention.ctx.sentence;
-  return analyzed.gaitSentences.has(s) || analyzed.gaitSentences.has(s - 1);
+  if (analyzed.gaitSentences.has(s) || analyzed.gaitSentences.has(s - 1)) return true;
+  const { text } = analyzed.note;
+  const starts = analyzed.layout.sentenceStarts;
+  for (let k = s; k > 0 && s - k < MAX_CHAINED_CLAUSES; k--) {
+    // A clause begins right after "; ": its sentence goes on from the clause before.
+    if (text.charCodeAt((starts[k] ?? 0) - 1) !== 59) return false;
+    if (analyzed.gaitSentences.has(k - 1)) return true;
+  }
+  return false;
 }

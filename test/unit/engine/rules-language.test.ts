@@ -226,6 +226,19 @@ describe('documentation-incomplete', () => {
     const note = 'O: Gait training 23 min: amb 200 ft without AD, SBA, no gait deviations noted.';
     expect(rulesFired({ note, charges: '97116:2:GP' })).not.toContain('documentation-incomplete');
   });
+  it('reads one walk written as clauses chained with semicolons', () => {
+    const chained =
+      'O: Gait training (97116): 23 min with a rolling walker on tile and a threshold; verbal and tactile cues for step length; CGA for turns, SBA on straight paths 150 ft x 3.';
+    expect(rulesFired({ note: chained, charges: '97116:2:GP' })).not.toContain('documentation-incomplete');
+    const second =
+      'O: Ambulation training 97116: 25 min; FWW, Min A on ramp; 2 sets of 60 ft; VC for upright posture and wider base.';
+    expect(rulesFired({ note: second, charges: '97116:2:GP' })).not.toContain('documentation-incomplete');
+    // A new sentence ends the walk: a distance written after it is not this walk's.
+    const apart = 'O: Gait training 23 min with RW, CGA, VC for step length. Bike 10 min; 2 miles.';
+    expect(findingOf({ note: apart, charges: '97116:2:GP' }, 'documentation-incomplete')?.message).toContain(
+      'distance',
+    );
+  });
   it('does not count goals as documentation', () => {
     const note =
       'O: Gait training 23 min.\nGOALS: Pt will ambulate 150 ft with SPC, mod I, with normal step length.';
