@@ -376,6 +376,30 @@ describe('a note split into blocks', () => {
 });
 
 describe('charge data wherever the EHR renders it', () => {
+  it('a read-only details view: code pills, chips with remove buttons, units in a description list', async () => {
+    await openFixture('charge-details-view.html');
+    const report = await until((r) => r.chargeCount === 2 && rulesOf(r).includes('units-exceed-minutes'));
+    expect(report.read?.charges.map(({ code, units, modifiers }) => [code, units, modifiers])).toEqual([
+      ['97116', 2, ['GP']],
+      ['97110', 1, ['GP']],
+    ]);
+    // 33 timed minutes make 2 units for the day; 97116 gets 1 of them.
+    expect(quotesOf(report)).toContainEqual(expect.stringMatching(quoteOf('charge', '97116 × 2 GP')));
+    expect(rulesOf(report)).not.toContain('documentation-incomplete');
+  });
+
+  it('a flowsheet note beside a one-line bill: read, and the units agree', async () => {
+    await openFixture('flowsheet-note.html');
+    const report = await until(
+      (r) => r.noteCount === 1 && r.chargeCount === 1 && r.read?.missing.length === 0,
+    );
+    expect(report.read?.charges.map(({ code, units, modifiers }) => [code, units, modifiers])).toEqual([
+      ['97116', 2, ['GP']],
+    ]);
+    expect(rulesOf(report)).not.toContain('units-exceed-minutes');
+    expect(rulesOf(report)).not.toContain('minutes-not-documented');
+  });
+
   it('modifiers as badges slotted into a design-system table built from shadow roots', async () => {
     await openFixture('badges-shadow.html');
     const report = await until((r) => r.chargeCount === 1 && r.noteCount === 1 && r.read !== undefined);
