@@ -437,6 +437,12 @@ function nearbyHeading(el: Element, ctx: VisibilityContext): string {
   return '';
 }
 
+/** Whether the element is one of the containers or inside one. */
+export function isInsideAny(el: Element, containers: Iterable<Element>): boolean {
+  for (const container of containers) if (container === el || container.contains(el)) return true;
+  return false;
+}
+
 /** The label a coder would read next to a field: aria, <label>, legend, a nearby heading, or its name. */
 export function labelFor(el: Element, ctx: VisibilityContext): string {
   const root = rootOf(el);

@@ -64,6 +64,13 @@ export function classifyLabelText(text: string): { field: ChargeField; end: numb
   return field ? { field, end } : undefined;
 }
 
+/** A text node that labels a charge field, and where the value written after it would start in its text. */
+export function fieldLabelOf(node: Text): { field: ChargeField; valueStart: number } | undefined {
+  const trimmed = node.data.trim();
+  const label = classifyLabelText(trimmed);
+  return label && { field: label.field, valueStart: node.data.indexOf(trimmed) + label.end };
+}
+
 /** Classifies a control's name: "bill[3][code]" → code, "cpt_1" → code, "charges.0.units" → units. */
 export function classifyControlName(name: string): ChargeField | undefined {
   let key = lastBracketGroup(name) ?? name;

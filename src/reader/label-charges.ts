@@ -6,8 +6,8 @@
  */
 import type { ChargeLine } from '../engine/model';
 import { chargeFromFields, fieldOfControl, type ChargeReadContext } from './charges';
-import { isVisible, labelFor, type Scope } from './dom';
-import { classifyLabelText } from './fields';
+import { isInsideAny, isVisible, labelFor, type Scope } from './dom';
+import { classifyLabelText, fieldLabelOf } from './fields';
 import { valueAfterLabel } from './label-value';
 import { readRowFields, type ChargeRowFields } from './row-fields';
 import { isProcedureCode, parseModifiers } from './text';
@@ -41,11 +41,6 @@ export interface CodeLabel {
 
 /** A field group bigger than this is a page section, not one charge line: the climb stops below it. */
 const MAX_GROUP_CHARS = 2_000;
-
-function isInsideAny(el: Element, containers: Iterable<Element>): boolean {
-  for (const container of containers) if (container === el || container.contains(el)) return true;
-  return false;
-}
 
 /**
  * The largest ancestor of the label that holds no other charge's code label and no note: that charge's
@@ -89,14 +84,13 @@ export function chargesFromLabels(
   for (const { node, scope } of candidates) {
     const labelEl = node.parentElement as Element;
     if (groups.some((group) => group.contains(labelEl))) continue;
-    const trimmed = node.data.trim();
-    const label = classifyLabelText(trimmed);
+    const label = fieldLabelOf(node);
     if (label?.field !== 'code') continue;
-    const code = valueAfterLabel(node, node.data.indexOf(trimmed) + label.end, ctx);
+    const code = valueAfterLabel(node, label.valueStart, ctx);
     if (!isProcedureCode(code.split(/[\s:,;|-]/)[0] ?? '')) continue;
     const group = groupOf(labelEl, labelEls, notes);
     // "Procedure: 97116  Units: 2  Mod: GP" in one text: the fields written inline come first.
-    const inline = inlineFields(trimmed);
+    const inline = inlineFields(node.data.trim());
     const rest = readRowFields(group, labelEl, ctx, fieldOfControl);
     const fields: ChargeRowFields = {
       ...rest,

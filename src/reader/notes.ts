@@ -5,6 +5,7 @@ import { MIN_REPORT_NOTE_CHARS } from './constants';
 import { trimTrailingBlanks } from './trim';
 import {
   cssPath,
+  isInsideAny,
   isVisible,
   labelFor,
   renderedText,
@@ -22,11 +23,6 @@ export interface NoteReadContext {
   warnings: string[];
   /** Charge grids and rows: their text is never part of a note. */
   excluded: ReadonlySet<Element>;
-}
-
-function isInsideAny(el: Element, containers: ReadonlySet<Element>): boolean {
-  for (const container of containers) if (container === el || container.contains(el)) return true;
-  return false;
 }
 
 /**

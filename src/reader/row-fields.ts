@@ -5,7 +5,7 @@
  */
 import { controlValue, isVisible, shortText, type VisibilityContext } from './dom';
 import { logValueRead } from './deps';
-import { classifyLabelText, type ChargeField } from './fields';
+import { fieldLabelOf, type ChargeField } from './fields';
 import { valueAfterLabel } from './label-value';
 
 export interface ChargeRowFields {
@@ -57,11 +57,12 @@ function isFlagSet(value: string): boolean {
   return value !== '' && value !== '0';
 }
 
-function assign(fields: ChargeRowFields, modifierValues: string[], field: ChargeField, value: string): void {
+/** Sets a field once (the first value read wins); modifiers collect every value, parsed by the caller. */
+function assign(fields: Omit<ChargeRowFields, 'code'>, field: ChargeField, value: string): void {
   // A field that shows nothing here may show its value elsewhere in the row (text beside its label).
   if (!value.trim()) return;
   if (field === 'units') fields.units ??= value;
-  else if (field === 'modifiers') modifierValues.push(value);
+  else if (field === 'modifiers') fields.modifiers.push(value);
   else if (field === 'minutes') fields.minutes ??= value;
   else if (field === 'deleted') fields.deleted = fields.deleted || isFlagSet(value);
   else if (field === 'billed') fields.billed = fields.billed || isFlagSet(value);
@@ -86,8 +87,7 @@ export function readRowFields(
   ctx: VisibilityContext,
   fieldOf: FieldOf,
 ): Omit<ChargeRowFields, 'code'> {
-  const fields: ChargeRowFields = { code: '', modifiers: [] };
-  const modifierValues: string[] = [];
+  const fields: Omit<ChargeRowFields, 'code'> = { modifiers: [] };
   const fromControls = new Set<ChargeField>();
   for (const control of Array.from(row.querySelectorAll('input, select, label'))) {
     if (control === codeEl || (control.tagName === 'LABEL' && !labelsNoControl(control))) continue;
@@ -97,19 +97,16 @@ export function readRowFields(
     const value = controlFieldValue(control, ctx);
     // An empty control (the search box beside modifier chips) leaves the field to what is shown as text.
     if (value.trim()) fromControls.add(field);
-    assign(fields, modifierValues, field, value);
+    assign(fields, field, value);
   }
   const texts = row.ownerDocument.createTreeWalker(row, 0x4);
   for (let node = texts.nextNode() as Text | null; node; node = texts.nextNode() as Text | null) {
     const parent = node.parentElement;
     if (!parent || parent === codeEl || codeEl.contains(parent)) continue;
-    const label = classifyLabelText(node.data.trim());
+    const label = fieldLabelOf(node);
     if (!label || label.field === 'code' || fromControls.has(label.field)) continue;
     if (!isVisible(parent, ctx)) continue;
-    const start = node.data.indexOf(node.data.trim());
-    const value = valueAfterLabel(node, start + label.end, ctx);
-    if (value) assign(fields, modifierValues, label.field, value);
+    assign(fields, label.field, valueAfterLabel(node, label.valueStart, ctx));
   }
-  const { code: _code, ...rest } = fields;
-  return { ...rest, modifiers: modifierValues };
+  return fields;
 }

@@ -17,7 +17,7 @@ import {
   MAY_BE_CODE_LABEL,
   classifyControlName,
   classifyLabel,
-  classifyLabelText,
+  fieldLabelOf,
   classifyTimeControl,
   type TimeKind,
   type TimePart,
@@ -318,7 +318,7 @@ function scanFrom(
         // No fact-label name is shorter than three letters ("dos"): the newlines between rows need no look.
         if (length >= 3 && length <= 80) {
           if (FACT_LABEL.test(data)) result.factLabels.push({ node: text, scope });
-          if (MAY_BE_CODE_LABEL.test(data) && classifyLabelText(data.trim())?.field === 'code') {
+          if (MAY_BE_CODE_LABEL.test(data) && fieldLabelOf(text)?.field === 'code') {
             result.codeLabels.push({ node: text, scope });
           }
         }
