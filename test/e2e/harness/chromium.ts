@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_TEST_BUILD } from './paths';
+import { pollUntil } from './poll';
 
 export interface ChromiumSession {
   context: BrowserContext;
@@ -132,24 +133,11 @@ export async function waitInOverlay<A extends unknown[]>(
   options: { timeout?: number } = {},
   ...args: A
 ): Promise<void> {
-  const timeout = options.timeout ?? 30_000;
-  const deadline = Date.now() + timeout;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      if (await inOverlay(page, predicate, ...args)) return;
-      lastError = undefined;
-    } catch (error) {
-      // A document being swapped under the poll says nothing about GaitGuard.
-      lastError = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `Waiting in the overlay failed: ${timeout}ms exceeded`,
-        lastError ? { cause: lastError } : undefined,
-      );
-    await new Promise((next) => setTimeout(next, 100));
-  }
+  await pollUntil(
+    () => inOverlay(page, predicate, ...args),
+    options.timeout ?? 30_000,
+    'Waiting in the overlay failed',
+  );
 }
 
 /**

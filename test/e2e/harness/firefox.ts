@@ -5,6 +5,7 @@
 import type { AskWorker, TabReport } from './tab-report';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { FIREFOX_TEST_BUILD, FIREFOX_UUID, GECKO_ID } from './paths';
+import { pollUntil } from './poll';
 
 export interface FirefoxSession {
   browser: Browser;
@@ -50,20 +51,11 @@ export async function waitForFunctionIn<A extends unknown[]>(
   options: { timeout?: number } = {},
   ...args: A
 ): Promise<void> {
-  const timeout = options.timeout ?? 30_000;
-  const deadline = Date.now() + timeout;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      if (await target.evaluate(predicate as (...args: unknown[]) => unknown, ...args)) return;
-      lastError = undefined;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`Waiting failed: ${timeout}ms exceeded`, lastError ? { cause: lastError } : undefined);
-    await new Promise((next) => setTimeout(next, 100));
-  }
+  await pollUntil(
+    () => target.evaluate(predicate as (...args: unknown[]) => unknown, ...args),
+    options.timeout ?? 30_000,
+    'Waiting failed',
+  );
 }
 
 /** Extension pages must be opened with a goto that is not awaited (the navigation never reports back). */
@@ -159,24 +151,11 @@ export async function waitInOverlayFirefox<A extends unknown[]>(
   options: { timeout?: number } = {},
   ...args: A
 ): Promise<void> {
-  const timeout = options.timeout ?? 30_000;
-  const deadline = Date.now() + timeout;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      if (await inOverlayFirefox(target, predicate, ...args)) return;
-      lastError = undefined;
-    } catch (error) {
-      // A document being swapped under the poll says nothing about GaitGuard.
-      lastError = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `Waiting in the overlay failed: ${timeout}ms exceeded`,
-        lastError ? { cause: lastError } : undefined,
-      );
-    await new Promise((next) => setTimeout(next, 100));
-  }
+  await pollUntil(
+    () => inOverlayFirefox(target, predicate, ...args),
+    options.timeout ?? 30_000,
+    'Waiting in the overlay failed',
+  );
 }
 
 /**
