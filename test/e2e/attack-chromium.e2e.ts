@@ -15,8 +15,9 @@ import {
   turnOnViaPopup,
   waitForOverlayFindings,
   type ChromiumSession,
+  workerAsker,
 } from './harness/chromium';
-import { reportWhere, type AskWorker, type TabReport } from './harness/tab-report';
+import { reportWhere } from './harness/tab-report';
 import { PAGE_READER_SCRIPT, PORT_TRICK_HTML } from './harness/attacks';
 
 let ehr: Awaited<ReturnType<typeof startServer>>;
@@ -24,14 +25,7 @@ let attacker: Awaited<ReturnType<typeof startServer>>;
 let session: ChromiumSession;
 let extensionPage: Page;
 
-const ask: AskWorker = (id) =>
-  extensionPage.evaluate(async (target) => {
-    const reply = (await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: target })) as {
-      ok: boolean;
-      data?: { report?: unknown };
-    };
-    return (reply.ok ? reply.data?.report : undefined) as TabReport | undefined;
-  }, id);
+const ask = workerAsker(() => extensionPage);
 
 async function storedSettings(): Promise<Record<string, { noteSelectors?: string[] }>> {
   return extensionPage.evaluate(async () => {

@@ -22,15 +22,9 @@ import {
   tabIdOf,
   turnOnViaPopup,
   type ChromiumSession,
+  workerAsker,
 } from './harness/chromium';
-import {
-  quotesOf,
-  reportWhere,
-  rulesOf,
-  waitUntilForgotten,
-  type AskWorker,
-  type TabReport,
-} from './harness/tab-report';
+import { quotesOf, reportWhere, rulesOf, waitUntilForgotten, type TabReport } from './harness/tab-report';
 import { buildMedplumApp } from './medplum-app/build';
 import { ENCOUNTERS, type DemoEncounter } from './medplum-app/encounters';
 
@@ -41,14 +35,7 @@ let page: Page;
 let extensionPage: Page;
 let tabId: number;
 
-const ask: AskWorker = (id) =>
-  extensionPage.evaluate(async (target) => {
-    const reply = (await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: target })) as {
-      ok: boolean;
-      data?: { report?: unknown };
-    };
-    return (reply.ok ? reply.data?.report : undefined) as TabReport | undefined;
-  }, id);
+const ask = workerAsker(() => extensionPage);
 
 const until = (accept: (report: TabReport) => boolean): Promise<TabReport> => reportWhere(ask, tabId, accept);
 

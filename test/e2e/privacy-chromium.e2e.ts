@@ -16,8 +16,9 @@ import {
   type ChromiumSession,
   tabIdOf,
   waitInOverlay,
+  workerAsker,
 } from './harness/chromium';
-import { reportWhere, waitUntilForgotten, type AskWorker } from './harness/tab-report';
+import { reportWhere, waitUntilForgotten } from './harness/tab-report';
 import { framesText, PAGE_WATCH_SCRIPT, leakedWindows, noteWindows, topPagePaths } from './harness/privacy';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -32,14 +33,7 @@ const consoleLines: string[] = [];
 const pageErrors: string[] = [];
 const seenTexts: string[] = [];
 
-const ask: AskWorker = (id) =>
-  extensionPage.evaluate(async (target) => {
-    const reply = (await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: target })) as {
-      ok: boolean;
-      data?: { report?: unknown };
-    };
-    return (reply.ok ? reply.data?.report : undefined) as Awaited<ReturnType<AskWorker>>;
-  }, id);
+const ask = workerAsker(() => extensionPage);
 
 function recordRequest(request: Request): void {
   const worker = request.serviceWorker();

@@ -13,15 +13,9 @@ import {
   waitForOverlayFindings,
   type ChromiumSession,
   tabIdOf,
+  workerAsker,
 } from './harness/chromium';
-import {
-  quotesOf,
-  reportWhere,
-  rulesOf,
-  waitUntilForgotten,
-  type AskWorker,
-  type TabReport,
-} from './harness/tab-report';
+import { quotesOf, reportWhere, rulesOf, waitUntilForgotten, type TabReport } from './harness/tab-report';
 
 /** A quote of `kind` that holds `text`: the engine quotes a whole sentence or clause around the minutes. */
 function quoteOf(kind: 'note' | 'charge', text: string): RegExp {
@@ -35,14 +29,7 @@ let page: Page;
 let extensionPage: Page;
 let tabId: number;
 
-const ask: AskWorker = (id) =>
-  extensionPage.evaluate(async (target) => {
-    const reply = (await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: target })) as {
-      ok: boolean;
-      data?: { report?: unknown };
-    };
-    return (reply.ok ? reply.data?.report : undefined) as TabReport | undefined;
-  }, id);
+const ask = workerAsker(() => extensionPage);
 
 /** Leaves the current page (so its report is dropped) and opens a fixture in the same tab. */
 async function openFixture(path: string): Promise<void> {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_TEST_BUILD } from './paths';
 import { pollUntil } from './poll';
+import type { AskWorker, TabReport } from './tab-report';
 
 export interface ChromiumSession {
   context: BrowserContext;
@@ -277,4 +278,16 @@ export async function waitForOverlayFindings(
     fix: flat(finding.fix).replace(/^Fix: /, ''),
     source: flat(finding.source).replace(/^Source: /, ''),
   }));
+}
+
+/** Asks the worker for a tab's report from an extension page, as the popup does (`get-tab-state`). */
+export function workerAsker(extensionPage: () => Page): AskWorker {
+  return (tabId) =>
+    extensionPage().evaluate(async (target) => {
+      const reply = (await chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: target })) as {
+        ok: boolean;
+        data?: { report?: unknown };
+      };
+      return (reply.ok ? reply.data?.report : undefined) as TabReport | undefined;
+    }, tabId);
 }
