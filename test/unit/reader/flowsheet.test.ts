@@ -29,6 +29,15 @@ describe('a note kept as flowsheet rows', () => {
     expect(notes[0]?.text).toContain('Front-wheeled walker');
   });
 
+  it('a description list with no SOAP labels among its rows is still one note', () => {
+    // Without Assessment or Plan rows, no section label marks the list as a document: only its rows do.
+    const notes =
+      notesOf(`<dl><dt>Gait training (97116)</dt><dd>22 min</dd><dt>Device</dt><dd>SPC, left hand</dd>
+      <dt>Assist level</dt><dd>CGA on curbs</dd><dt>Cues</dt><dd>VC for step-to pattern on the curb</dd></dl>`);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.text).toMatch(/Gait training \(97116\)\s+22 min/);
+  });
+
   it('demographics and layout tables are not notes', () => {
     expect(
       notesOf(`<table><tr><th>Name</th><td>Ames, Carla</td></tr><tr><th>DOB</th><td>1948-02-11</td></tr>
