@@ -1,7 +1,7 @@
 /**
  * Splits a note into sentences and sections, each in one linear pass. Sections come from headings at line starts
- * ("PLAN:", "O:", "Short-term goals:"); a heading of unknown kind ("Gait:", "Motor:") is a sub-heading and
- * keeps the section it sits in.
+ * ("PLAN:", "O:", "Short-term goals:", or a main section name alone on its line: "Interventions"); a heading
+ * of unknown kind ("Gait:", "Motor:") is a sub-heading and keeps the section it sits in.
  */
 import { PATTERNS } from './patterns';
 
@@ -44,10 +44,11 @@ export function layoutOf(text: string): Layout {
   const sectionStarts = [0];
   const sectionKinds: SectionKind[] = ['none'];
   const length = text.length;
-  const heading = PATTERNS.heading;
+  const { heading, headingAlone } = PATTERNS;
   for (let lineStart = 0; lineStart < length;) {
     heading.lastIndex = lineStart;
-    const name = heading.exec(text)?.[1];
+    headingAlone.lastIndex = lineStart;
+    const name = heading.exec(text)?.[1] ?? headingAlone.exec(text)?.[1];
     const kind = name === undefined ? undefined : classifyHeading(name);
     if (kind) {
       if (sectionStarts[sectionStarts.length - 1] === lineStart) sectionKinds[sectionKinds.length - 1] = kind;
@@ -61,6 +62,7 @@ export function layoutOf(text: string): Layout {
     lineStart = newline + 1;
   }
   heading.lastIndex = 0;
+  headingAlone.lastIndex = 0;
   // A sentence ends at a line end, or at . ! ? ; before a blank or the end of the note. Read character by
   // character: a long note has tens of thousands of sentence ends, and a match object for each is garbage.
   for (let i = 0; i + 1 < length; i++) {

@@ -8,6 +8,13 @@ export const PATTERNS = {
   // ---- Layout -------------------------------------------------------------------------------------------
   /** A heading at the start of a line: "PLAN:", "O:", "Short-term goals:", "2. Assessment:". Sticky. */
   heading: /[ \t]{0,8}(?:\d{1,2}[.)][ \t]{1,3})?([A-Za-z][A-Za-z0-9/&'() -]{0,60}):/y,
+  /**
+   * A line that holds only a section name, with no colon ("Interventions", "ASSESSMENT"), as WebPT-style
+   * and printed notes set them above a table or paragraph. Only the main section names: a flowsheet's
+   * field labels also sit alone on their lines, with their values under them. Sticky.
+   */
+  headingAlone:
+    /[ \t]{0,8}(?:\d{1,2}[.)][ \t]{1,3})?((?:subjective|objective|assessment|plan(?: of care)?|interventions?|treatments?|procedures?|history|impression)(?:[ \t]{1,3}(?:performed|provided|today))?)[ \t]{0,8}(?=\r?\n|$)/iy,
   headingPlan:
     /\b(?:plan|plans|goals?|recommendations?|recommend|instructions|follow[ -]?up|disposition|poc|short[ -]term|long[ -]term|outcomes?|referrals?|orders?|hep|include|includes)\b/i,
   headingHistory:

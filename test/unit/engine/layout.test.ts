@@ -34,4 +34,25 @@ describe('layoutOf', () => {
     expect(kindOf('Motor:')).toBe('plan');
     expect(kindOf('  O:')).toBe('objective');
   });
+
+  it('takes a line holding only a main section name, without a colon, as a heading', () => {
+    const text = [
+      'Subjective: pt reports stiffness.',
+      'Interventions',
+      'Gait Training   97116   24',
+      'ASSESSMENT',
+      'Step length improving.',
+      'Plan of care',
+      'Continue 2x/wk.',
+      'Gait Training',
+      'Distance',
+    ].join('\n');
+    const layout = layoutOf(text);
+    const kindOf = (line: string) => sectionAt(layout, text.indexOf(line));
+    expect(kindOf('Gait Training   97116')).toBe('objective');
+    expect(kindOf('Step length')).toBe('assessment');
+    expect(kindOf('Continue')).toBe('plan');
+    // A flowsheet's field label alone on its line is no section name.
+    expect(kindOf('Distance')).toBe('plan');
+  });
 });
