@@ -97,7 +97,6 @@ async function start(): Promise<void> {
     overlay = initOverlay(
       {
         onReveal: (evidence) => void sendToBackground({ type: 'reveal-request', evidence }),
-        onPlacementSaved: (placement) => void sendToBackground({ type: 'save-overlay', placement }),
         onHide: () => overlay?.setHidden(true),
         onPick: (kind) => {
           stopPicker?.();
@@ -129,7 +128,7 @@ async function start(): Promise<void> {
     if (!message) return undefined;
     switch (message.type) {
       case 'report':
-        overlay?.show(message.report, message.overlayHidden, message.placement);
+        overlay?.show(message.report, message.overlayHidden);
         break;
       case 'toggle-overlay':
         overlay?.setHidden(message.hidden);
@@ -166,7 +165,6 @@ function showReloadNotice(): void {
   const notice = initOverlay(
     {
       onReveal: () => undefined,
-      onPlacementSaved: () => undefined,
       onPick: () => undefined,
       onHide: () => controller.abort(),
     },

@@ -1,6 +1,7 @@
 /**
- * The findings, grouped by severity, as the side panel, the popup and the in-page pill show them. All text is
- * rendered as text nodes by Preact: note content can never become markup.
+ * The findings, grouped by severity, as the side panel and the popup show them (the in-page pill draws the
+ * same markup without Preact: overlay/pill-findings.ts). All text is rendered as text nodes by Preact: note
+ * content can never become markup.
  * Keyboard: ArrowDown/ArrowUp (or j/k) move between findings, Enter shows the finding's evidence on the page,
  * Escape hands focus back (onEscape); each move is announced through a polite live region.
  */
@@ -10,18 +11,17 @@ import type { Evidence, Finding } from '../../engine/model';
 import { SEVERITY_GROUP_KEY, SEVERITY_KEY, SEVERITY_ORDER } from './severity';
 import { t } from '../i18n';
 import { findingKeys, type AckReason, type Acks } from './ack-store';
+import { citation, evidenceLabel, onFindingListKey } from './finding-text';
 import type { ReviewControlProps } from './review';
 
 export interface FindingListProps {
   findings: readonly Finding[];
   onReveal?: (evidence: Evidence) => void;
-  /** Smaller type and no explanation, for the in-page pill. */
-  compact?: boolean;
   /** Charge line id → "line 2 of Fee sheet". */
   lineLabels?: Readonly<Record<string, string>>;
   /**
    * "Mark reviewed" and undo (the popup and the side panel): acknowledged findings by key, the setter, and
-   * the control (review.tsx), passed in so the pill, which offers none, does not bundle it.
+   * the control (review.tsx), passed in so a view that offers none does not bundle it.
    */
   review?: {
     acks: Acks;
@@ -33,18 +33,8 @@ export interface FindingListProps {
   onEscape?: () => void;
 }
 
-function citation(finding: Finding): string {
-  const { title, section, effective } = finding.source;
-  return [title, section, effective ? t('effectiveOn', effective) : undefined].filter(Boolean).join(' · ');
-}
-
-function shortQuote(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ').trim();
-  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
-}
-
 export function FindingList(props: FindingListProps) {
-  const { findings, onReveal, compact = false, lineLabels = {}, review, collapsible = false } = props;
+  const { findings, onReveal, lineLabels = {}, review, collapsible = false } = props;
   const acks = review?.acks ?? {};
   const keys = findingKeys(findings);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -58,51 +48,15 @@ export function FindingList(props: FindingListProps) {
     .map((finding, index) => ({ finding, key: keys[index] ?? '' }))
     .filter((f) => acks[f.key]);
 
-  const evidenceLabel = (evidence: Evidence) => {
-    const quote = shortQuote(evidence.quote);
-    if (evidence.kind !== 'charge') return `“${quote}”`;
-    const where = lineLabels[evidence.chargeId];
-    return where ? `${where}: ${quote}` : quote;
-  };
-
-  const focusFinding = (index: number) => {
-    const items = [...(rootRef.current?.querySelectorAll<HTMLElement>('.gg-finding[data-open]') ?? [])];
-    if (items.length === 0) return;
-    const target = items[(index + items.length) % items.length];
-    if (!target) return;
-    target.focus();
-    const position = items.indexOf(target) + 1;
-    setAnnouncement(
-      t(
-        'announceFinding',
-        String(position),
-        String(items.length),
-        target.querySelector('.gg-message')?.textContent ?? '',
-      ),
-    );
-  };
-
   const onKeyDown = (event: KeyboardEvent) => {
-    const items = [...(rootRef.current?.querySelectorAll<HTMLElement>('.gg-finding[data-open]') ?? [])];
-    const current = items.findIndex((item) => item === event.target);
-    const inItem = items.findIndex((item) => item.contains(event.target as Node));
-    if (event.key === 'ArrowDown' || (event.key === 'j' && current !== -1)) {
-      event.preventDefault();
-      focusFinding(inItem === -1 ? 0 : inItem + 1);
-    } else if (event.key === 'ArrowUp' || (event.key === 'k' && current !== -1)) {
-      event.preventDefault();
-      focusFinding(inItem === -1 ? items.length - 1 : inItem - 1);
-    } else if (event.key === 'Enter' && current !== -1) {
-      event.preventDefault();
-      const first = open[current]?.finding.evidence.find((e) => e.quote.trim());
-      if (first && onReveal) {
-        onReveal(first);
-        setAnnouncement(t('announceEvidence', evidenceLabel(first)));
-      }
-    } else if (event.key === 'Escape' && props.onEscape) {
-      event.preventDefault();
-      props.onEscape();
-    }
+    if (!rootRef.current) return;
+    onFindingListKey(rootRef.current, event, {
+      findingOf: (key) => open.find((f) => f.key === key)?.finding,
+      onReveal,
+      onEscape: props.onEscape,
+      lineLabels,
+      announce: setAnnouncement,
+    });
   };
 
   const renderFinding = ({ finding, key }: { finding: Finding; key: string }, acked: boolean) => (
@@ -121,7 +75,7 @@ export function FindingList(props: FindingListProps) {
       </p>
       {!acked && (
         <>
-          {!compact && <p class="gg-explanation">{finding.explanation}</p>}
+          <p class="gg-explanation">{finding.explanation}</p>
           {finding.evidence.slice(0, 3).map((evidence, evidenceIndex) =>
             evidence.quote.trim() ? (
               <button
@@ -133,7 +87,7 @@ export function FindingList(props: FindingListProps) {
                 title={onReveal ? t('showOnPage') : undefined}
               >
                 <span class="gg-visually-hidden">{t('evidencePrefix')} </span>
-                {evidenceLabel(evidence)}
+                {evidenceLabel(evidence, lineLabels)}
               </button>
             ) : null,
           )}

@@ -48,10 +48,11 @@ describe('bundle contents', () => {
     );
   });
 
-  it('the pill carries no part of the pages: no review control, no read summary', async () => {
+  it('the pill carries no part of the pages: no Preact, no review control, no read summary', async () => {
     const files = await bundled('src/content/content-script.ts');
-    expect(files).toContain('src/ui/components/finding-list.tsx');
-    const pageOnly = /^src\/ui\/(popup|sidepanel|options)\/|^src\/ui\/components\/(review|read-summary)/;
+    expect(files).toContain('src/ui/overlay/pill-findings.ts');
+    const pageOnly =
+      /^src\/ui\/(popup|sidepanel|options)\/|^src\/ui\/components\/(review|read-summary|finding-list)|node_modules\/preact\//;
     expect(files.filter((file) => pageOnly.test(file))).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ function viewFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const file = path.join(dir, name);
     if (statSync(file).isDirectory()) return viewFiles(file);
-    return file.endsWith('.tsx') ? [file] : [];
+    return file.endsWith('.tsx') || (file.endsWith('.ts') && !file.endsWith('.d.ts')) ? [file] : [];
   });
 }
 
@@ -29,7 +29,8 @@ function literalText(node: ts.Node): string | undefined {
 }
 
 function hardCodedWords(file: string, source: string): string[] {
-  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, kind);
   const found: string[] = [];
   const where = (node: ts.Node) =>
     `${path.relative(ROOT, file)}:${tree.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
@@ -39,6 +40,22 @@ function hardCodedWords(file: string, source: string): string[] {
       const value = ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
       const text = value && literalText(value);
       if (text && WORD.test(text)) found.push(`${where(node)} ${node.name.getText()}="${text}"`);
+    }
+    // The pill is built with h(tag, attributes, ...children) (src/ui/overlay/dom.ts) instead of JSX.
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'h') {
+      const [, attributes, ...children] = node.arguments;
+      if (attributes && ts.isObjectLiteralExpression(attributes)) {
+        for (const property of attributes.properties) {
+          if (!ts.isPropertyAssignment(property)) continue;
+          const name = ts.isStringLiteral(property.name) ? property.name.text : property.name.getText();
+          const text = SPOKEN_ATTRIBUTES.has(name) ? literalText(property.initializer) : undefined;
+          if (text && WORD.test(text)) found.push(`${where(property)} ${name}="${text}"`);
+        }
+      }
+      for (const child of children) {
+        const text = literalText(child);
+        if (text && WORD.test(text)) found.push(`${where(child)} ${text.trim()}`);
+      }
     }
     ts.forEachChild(node, visit);
   };
@@ -64,6 +81,17 @@ describe('UI words come from messages.json', () => {
       'sample.tsx:2 title=" open"',
       'sample.tsx:2 aria-label="Close"',
       'sample.tsx:3 Reviewed ·',
+    ]);
+  });
+
+  it("finds words in the pill's h() calls: in text children and in spoken attributes", () => {
+    const sample = `const pill = (n: number) =>
+      h('button', { class: 'gg-pill', 'aria-label': 'Open list', title: \`\${n} open\` },
+        '×', h('span', null, 'Findings'), String(n), t('undo'));`;
+    expect(hardCodedWords(path.join(ROOT, 'sample.ts'), sample)).toEqual([
+      'sample.ts:2 aria-label="Open list"',
+      'sample.ts:2 title=" open"',
+      'sample.ts:3 Findings',
     ]);
   });
 });

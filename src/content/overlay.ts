@@ -4,18 +4,16 @@
  * most once a frame). Alt+Shift+F opens its list on the first finding; Escape gives focus back to the field
  * the coder was in.
  */
-import { render } from 'preact';
 import type { Evidence } from '../engine/model';
 import type { TabReport } from '../messages/to-content';
-import type { OverlayPlacement } from '../shared/settings';
-import { FOCUS_SHORTCUT, Overlay } from '../ui/overlay/overlay';
+import { createOverlayView, FOCUS_SHORTCUT } from '../ui/overlay/pill-view';
 import { readControls } from '../ui/overlay/obstacles';
 import { placePill, type Box } from '../ui/overlay/placement';
 import { OVERLAY_STYLES } from '../ui/overlay/overlay-styles';
 import { createShadowHost } from './shadow-host';
 
 export interface OverlayController {
-  show(report: TabReport, hidden: boolean, placement: OverlayPlacement | undefined): void;
+  show(report: TabReport, hidden: boolean): void;
   setHidden(hidden: boolean): void;
   setStale(): void;
   setPicking(kind: 'note' | 'charges' | undefined): void;
@@ -25,12 +23,9 @@ export interface OverlayController {
 
 export interface OverlayCallbacks {
   onReveal(evidence: Evidence): void;
-  onPlacementSaved(placement: OverlayPlacement): void;
   onPick(kind: 'note' | 'charges'): void;
   onHide(): void;
 }
-
-const DEFAULT_PLACEMENT: OverlayPlacement = { right: 16, bottom: 16, collapsed: false };
 
 export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): OverlayController {
   const { root, host } = createShadowHost(document, OVERLAY_STYLES, signal);
@@ -40,8 +35,6 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
   let hidden = true;
   let stale = false;
   let picking: 'note' | 'charges' | undefined;
-  let placement: OverlayPlacement = DEFAULT_PLACEMENT;
-  let placementFromUser = false;
 
   let expanded = false;
   let focusFirst = false;
@@ -82,6 +75,21 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
     });
   }
 
+  const view = createOverlayView({
+    onExpandedChange(next, fromKeyboard) {
+      expanded = next;
+      focusFirst = false;
+      draw();
+      if (!next && fromKeyboard) {
+        returnFocus?.focus();
+        returnFocus = undefined;
+      }
+    },
+    onReveal: callbacks.onReveal,
+    onPick: callbacks.onPick,
+    onHide: callbacks.onHide,
+  });
+
   const draw = () => {
     if (signal.aborted) return;
     const at = spot ?? { left: window.innerWidth - 162, top: window.innerHeight - 46 };
@@ -91,45 +99,26 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
       mount.style.cssText = nextStyle;
       mountStyle = nextStyle;
     }
-    render(
-      hidden ? null : (
-        <Overlay
-          report={report}
-          stale={stale}
-          placement={placement}
-          picking={picking}
-          expanded={expanded}
-          opensUp={at.top > window.innerHeight / 2}
-          alignRight={at.left > window.innerWidth / 2}
-          focusFirst={focusFirst}
-          onExpandedChange={(next, fromKeyboard) => {
-            expanded = next;
-            focusFirst = false;
-            draw();
-            if (!next && fromKeyboard) {
-              returnFocus?.focus();
-              returnFocus = undefined;
-            }
-          }}
-          onReveal={callbacks.onReveal}
-          onPick={callbacks.onPick}
-          onHide={callbacks.onHide}
-          onPlacementChange={(next, persist) => {
-            placement = clampToViewport(next);
-            placementFromUser = true;
-            draw();
-            if (persist) callbacks.onPlacementSaved(placement);
-          }}
-        />
-      ),
-      mount,
-    );
+    if (hidden) {
+      mount.replaceChildren();
+      return;
+    }
+    view.draw({
+      report,
+      stale,
+      picking,
+      expanded,
+      opensUp: at.top > window.innerHeight / 2,
+      alignRight: at.left > window.innerWidth / 2,
+      focusFirst,
+    });
+    if (view.element.parentNode !== mount) mount.append(view.element);
   };
   signal.addEventListener(
     'abort',
     () => {
       if (frame) cancelAnimationFrame(frame);
-      render(null, mount);
+      mount.replaceChildren();
     },
     { once: true },
   );
@@ -154,10 +143,9 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
   return {
     root,
     host,
-    show(next, nextHidden, saved) {
+    show(next, nextHidden) {
       report = next;
       hidden = nextHidden;
-      if (saved && !placementFromUser) placement = clampToViewport(saved);
       draw();
       schedule();
     },
@@ -177,15 +165,5 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
       picking = kind;
       draw();
     },
-  };
-}
-
-function clampToViewport(placement: OverlayPlacement): OverlayPlacement {
-  const maxRight = Math.max(0, window.innerWidth - 120);
-  const maxBottom = Math.max(0, window.innerHeight - 40);
-  return {
-    ...placement,
-    right: Math.min(Math.max(0, placement.right), maxRight),
-    bottom: Math.min(Math.max(0, placement.bottom), maxBottom),
   };
 }
