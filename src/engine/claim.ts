@@ -13,6 +13,8 @@ import type { ChargeLine, Encounter, Finding, RuleId } from './model';
 import type { MueTable } from './tables';
 import type { DayUnits } from './day-units';
 import { GAIT_CODE } from './rules/facts';
+import { ALL_RULES } from './rules/index';
+import type { Rule } from './rules/types';
 import { plural } from './rules/facts';
 import { isTimedCode } from './units';
 
@@ -226,18 +228,17 @@ export function recommendClaim({ encounter, findings, units, mue }: ClaimInputs)
     }
   }
 
-  // Modifiers: coder-side edits.
-  for (const line of linesOf('gp-modifier-missing')) {
-    if (!line.after || line.after.modifiers.includes('GP')) continue;
-    line.after.modifiers = ['GP', ...line.after.modifiers];
-    note(line, `${line.code}: add GP (physical therapy under a PT plan of care)`, ['gp-modifier-missing']);
-  }
-  for (const line of linesOf('cq-modifier-missing')) {
-    if (!line.after || line.after.modifiers.includes('CQ')) continue;
-    line.after.modifiers = [...line.after.modifiers, 'CQ'];
-    note(line, `${line.code}: add CQ (a PTA furnished part of it), unless the PTA's share was 10% or less`, [
-      'cq-modifier-missing',
-    ]);
+  // Modifiers: coder-side edits, each declared by its rule.
+  for (const rule of ALL_RULES) {
+    const edit: Rule['claimModifier'] = rule.claimModifier;
+    if (!edit) continue;
+    for (const line of linesOf(rule.id)) {
+      if (!line.after || line.after.modifiers.includes(edit.modifier)) continue;
+      line.after.modifiers = edit.first
+        ? [edit.modifier, ...line.after.modifiers]
+        : [...line.after.modifiers, edit.modifier];
+      note(line, `${line.code}: ${edit.note}`, [rule.id]);
+    }
   }
   const groupInDoubt = fired('group-session').length > 0;
   for (const finding of fired('ncci-pair')) {

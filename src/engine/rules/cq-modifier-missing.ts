@@ -42,6 +42,10 @@ export const cqModifierMissing = defineRule({
   severity: 'warning',
   citation: PTA_MODIFIER,
   medicareOnly: true,
+  claimModifier: {
+    modifier: 'CQ',
+    note: "add CQ (a PTA furnished part of it), unless the PTA's share was 10% or less",
+  },
   evaluate(ctx) {
     const missing = ctx.gaitLines.filter((line) => !line.modifiers.includes('CQ'));
     if (missing.length === 0) return [];

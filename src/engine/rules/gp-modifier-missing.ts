@@ -9,6 +9,7 @@ export const gpModifierMissing = defineRule({
   severity: 'warning',
   citation: THERAPY_MODIFIERS,
   medicareOnly: true,
+  claimModifier: { modifier: 'GP', first: true, note: 'add GP (physical therapy under a PT plan of care)' },
   evaluate(ctx) {
     const missing = ctx.gaitLines.filter((line) => !line.modifiers.includes('GP'));
     if (missing.length === 0) return [];

@@ -14,6 +14,11 @@ export interface RuleInfo<Id extends RuleId = RuleId> {
   medicareOnly: boolean;
   /** Where the requirement comes from; a finding may cite a more precise source (a dated table). */
   citation: Citation;
+  /**
+   * A modifier that the rule's findings ask for on the charge lines they name: the recommended claim adds
+   * it (first, for the discipline modifier) and says why in `note`.
+   */
+  claimModifier?: { modifier: string; first?: boolean; note: string };
 }
 
 export interface RuleContext {
