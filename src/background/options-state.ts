@@ -49,8 +49,8 @@ export function parseTablesFile(
 ): { ok: true; tables: EditTables } | { ok: false; error: string } {
   const parsed = EditTablesSchema.safeParse(raw);
   if (parsed.success) {
-    if (parsed.data.mue.length === 0 && parsed.data.ncci.length === 0) {
-      return { ok: false, error: 'The file holds no MUE or NCCI table.' };
+    if (parsed.data.mue.length === 0 && parsed.data.ncci.length === 0 && !parsed.data.kx?.length) {
+      return { ok: false, error: 'The file holds no MUE, NCCI or KX table.' };
     }
     return { ok: true, tables: parsed.data };
   }
@@ -68,6 +68,7 @@ export function describeTables(tables: EditTables): { name: string; effective: s
   return [
     ...tables.mue.map((table) => ({ name: 'MUE', effective: table.effective })),
     ...tables.ncci.map((table) => ({ name: 'NCCI PTP', effective: table.effective })),
+    ...(tables.kx ?? []).map((table) => ({ name: 'KX threshold', effective: table.effective })),
   ];
 }
 

@@ -64,6 +64,7 @@ export function buildContext(encounter: Encounter, tables: EditTables): RuleCont
     minutes: documentedMinutes(analysis, charges),
     mue: tableInForce(tables.mue, encounter.dateOfService),
     ncci: tableInForce(tables.ncci, encounter.dateOfService),
+    kx: tableInForce(tables.kx ?? DEFAULT_TABLES.kx ?? [], encounter.dateOfService),
   };
 }
 

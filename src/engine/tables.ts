@@ -1,10 +1,11 @@
 /**
- * Dated edit tables (MUE, NCCI PTP). An organisation can replace them through EngineOptions.tables; the
+ * Dated edit tables (MUE, NCCI PTP, the KX threshold). An organisation can replace them through EngineOptions.tables; the
  * engine picks, for each encounter, the newest table whose effective date is on or before the date of
  * service (the newest table when the date is unknown).
  */
 import * as z from 'zod/mini';
 import mue20240701 from './tables/mue-2024-07-01.json';
+import kxThresholds from './tables/kx-thresholds.json';
 import ncci20240701 from './tables/ncci-ptp-2024-07-01.json';
 import { PATTERNS } from './note/patterns';
 
@@ -44,15 +45,34 @@ export const NcciTableSchema = z.object({
 });
 export type NcciTable = z.infer<typeof NcciTableSchema>;
 
+/**
+ * The year's Medicare amount for physical and speech therapy together past which a therapy line needs KX,
+ * set each year in the Physician Fee Schedule final rule.
+ */
+export const KxThresholdSchema = z.object({
+  kind: z.literal('kx'),
+  effective: IsoDateSchema,
+  expires: z.optional(IsoDateSchema),
+  source: z.string().check(z.maxLength(500)),
+  /** Dollars: past this, the line needs KX. */
+  amount: z.number().check(z.minimum(0), z.maximum(1_000_000)),
+  /** Dollars: past this, claims may be chosen for targeted medical review. */
+  reviewAmount: z.optional(z.number().check(z.minimum(0), z.maximum(1_000_000))),
+});
+export type KxThreshold = z.infer<typeof KxThresholdSchema>;
+
 export const EditTablesSchema = z.object({
   mue: z.array(MueTableSchema).check(z.maxLength(100)),
   ncci: z.array(NcciTableSchema).check(z.maxLength(100)),
+  /** Optional so that a tables file from before KX still imports; the shipped thresholds apply then. */
+  kx: z.optional(z.array(KxThresholdSchema).check(z.maxLength(100))),
 });
 export type EditTables = z.infer<typeof EditTablesSchema>;
 
 export const DEFAULT_TABLES: EditTables = EditTablesSchema.parse({
   mue: [mue20240701],
   ncci: [ncci20240701],
+  kx: kxThresholds,
 });
 
 /** The table in force on a date of service (ISO dates compare as strings). */

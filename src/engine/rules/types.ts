@@ -1,6 +1,6 @@
 import type { ChargeLine, Citation, Encounter, Finding, RuleId, Severity, UnitMethod } from '../model';
 import type { NoteAnalysis } from '../note/analyze';
-import type { MueTable, NcciTable } from '../tables';
+import type { KxThreshold, MueTable, NcciTable } from '../tables';
 import type { DocumentedMinutes } from './facts';
 
 export interface RuleInfo<Id extends RuleId = RuleId> {
@@ -34,6 +34,7 @@ export interface RuleContext {
   minutes: DocumentedMinutes;
   mue: MueTable | undefined;
   ncci: NcciTable | undefined;
+  kx: KxThreshold | undefined;
 }
 
 /** What a rule reports; the engine adds the rule id, and the rule's severity and citation where not given. */

@@ -9,6 +9,20 @@ describe('importing replacement edit tables', () => {
     const parsed = parseTablesFile(structuredClone(DEFAULT_TABLES));
     expect(parsed.ok).toBe(true);
     if (parsed.ok)
+      expect(describeTables(parsed.tables).map((table) => table.name)).toEqual([
+        'MUE',
+        'NCCI PTP',
+        'KX threshold',
+        'KX threshold',
+        'KX threshold',
+      ]);
+  });
+
+  it('still imports a tables file written before KX thresholds existed', () => {
+    const { mue, ncci } = structuredClone(DEFAULT_TABLES);
+    const parsed = parseTablesFile({ mue, ncci });
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok)
       expect(describeTables(parsed.tables).map((table) => table.name)).toEqual(['MUE', 'NCCI PTP']);
   });
 
@@ -23,7 +37,7 @@ describe('importing replacement edit tables', () => {
   it('refuses a file with no table at all, and non-objects', () => {
     expect(parseTablesFile({ mue: [], ncci: [] })).toEqual({
       ok: false,
-      error: 'The file holds no MUE or NCCI table.',
+      error: 'The file holds no MUE, NCCI or KX table.',
     });
     expect(parseTablesFile('[]').ok).toBe(false);
     expect(parseTablesFile(null).ok).toBe(false);
