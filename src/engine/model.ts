@@ -26,6 +26,7 @@ export const RULE_IDS = [
   'ncci-pair',
   'gp-modifier-missing',
   'cq-modifier-missing',
+  'kx-modifier-missing',
   'stairs-billed-separately',
   'documentation-incomplete',
 ] as const;

@@ -160,6 +160,23 @@ export const CONCEPTS = {
     triggers: ['pta', 'physical therapist assistant', 'physical therapy assistant'],
     examples: ['by PTA', 'with the physical therapist assistant', 'PTA provided', 'LPTA'],
   },
+  /**
+   * The year's Medicare therapy amount as the page or note states it ("PT/SLP YTD: $2,615.40"): what the KX
+   * threshold is judged on. Named as therapy (PT/SLP, therapy, KX), so a deductible or a patient's payments to
+   * date are not taken for it.
+   */
+  therapyAmountToDate: {
+    pattern:
+      /\b(?:(?:pt\/slp|pt\/st|pt ?\+ ?slp|pt and slp|therapy|kx(?: threshold)?)[ \t]{1,3}(?:(?:amount|allowed|charges|total)[ \t]{1,3})?(?:ytd|year[ -]to[ -]date)|(?:ytd|year[ -]to[ -]date)[ \t]{1,3}(?:pt\/slp|pt\/st|pt ?\+ ?slp|therapy|physical therapy)(?:[ \t]{1,3}(?:amount|allowed|charges|total))?)[ \t]{0,3}[:=-]?[ \t]{0,3}\$[ \t]?(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,7})(?:\.\d{2})?(?![\d,])/gi,
+    triggers: ['ytd', 'year-to-date', 'year to date'],
+    examples: [
+      'PT/SLP YTD: $2,615.40',
+      'therapy amount year-to-date $2512',
+      'KX threshold YTD $2,490.00',
+      'YTD therapy charges: $1,980',
+      'year to date PT/SLP allowed = $2,733.12',
+    ],
+  },
 } as const satisfies Record<string, NotePattern>;
 
 export type Concept = keyof typeof CONCEPTS;

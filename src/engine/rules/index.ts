@@ -9,6 +9,7 @@ import { cqModifierMissing } from './cq-modifier-missing';
 import { documentationIncomplete } from './documentation-incomplete';
 import { gpModifierMissing } from './gp-modifier-missing';
 import { groupSession } from './group-session';
+import { kxModifierMissing } from './kx-modifier-missing';
 import { minutesNotDocumented } from './minutes-not-documented';
 import { motionAnalysis } from './motion-analysis';
 import { ncciPair } from './ncci-pair';
@@ -32,6 +33,7 @@ export const ALL_RULES = [
   ncciPair,
   gpModifierMissing,
   cqModifierMissing,
+  kxModifierMissing,
   stairsBilledSeparately,
   documentationIncomplete,
 ] as const satisfies readonly Rule[];

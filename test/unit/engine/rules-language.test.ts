@@ -249,10 +249,11 @@ describe('documentation-incomplete', () => {
 });
 
 describe('engine contract', () => {
-  it('runs only the CQ and GP rules for Medicare alone', () => {
+  it('runs only the Medicare modifier rules (GP, CQ, KX) for Medicare alone', () => {
     expect(RULES.filter((r) => r.medicareOnly).map((r) => r.id)).toEqual([
       'gp-modifier-missing',
       'cq-modifier-missing',
+      'kx-modifier-missing',
     ]);
   });
   it('sorts error → warning → info and honours disabled rules', () => {
