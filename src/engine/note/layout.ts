@@ -27,7 +27,7 @@ export function classifyHeading(heading: string): SectionKind | undefined {
   const text = heading.trim().toLowerCase();
   const letter = SOAP_LETTERS[text];
   if (letter) return letter;
-  if (PATTERNS.headingPlan.test(text)) return 'plan';
+  if (PATTERNS.headingPlan.test(text) && !PATTERNS.fieldLabelDone.test(text)) return 'plan';
   if (PATTERNS.headingHistory.test(text)) return 'history';
   if (PATTERNS.headingAssessment.test(text)) return 'assessment';
   if (PATTERNS.headingTreatment.test(text)) return 'objective';

@@ -17,6 +17,13 @@ export const PATTERNS = {
     /[ \t]{0,8}(?:\d{1,2}[.)][ \t]{1,3})?((?:subjective|objective|assessment|plan(?: of care)?|interventions?|treatments?|procedures?|history|impression)(?:[ \t]{1,3}(?:performed|provided|today))?)[ \t]{0,8}(?=\r?\n|$)/iy,
   headingPlan:
     /\b(?:plan|plans|goals?|recommendations?|recommend|instructions|follow[ -]?up|disposition|poc|short[ -]term|long[ -]term|outcomes?|referrals?|orders?|hep|include|includes)\b/i,
+  /**
+   * A flowsheet field that records what was done today about a plan item ("Goals Addressed This Session",
+   * "HEP Reviewed", "HEP compliance"): a field label with its value, not a plan heading. "Goals to be
+   * completed in 3 weeks" is still the plan.
+   */
+  fieldLabelDone:
+    /(?<!\bto[ \t]{1,3}be[ \t]{1,3})\b(?:addressed|reviewed|met|updated|issued|performed|progressed|compliance|adherence|status|checked|completed|worked[ \t]{1,3}on)\b/i,
   headingHistory:
     /\b(?:history|hpi|pmh|hx|subjective|complaints?|cc|reason|prior|plof|social|medications?|allergies|course|background|interim)\b/i,
   headingAssessment: /\b(?:assessment|impression|prognosis|diagnos[ie]s|problems?|summary)\b/i,

@@ -16,8 +16,6 @@ import { dailyNotes, encounterOf, formatScoreTable, scoreTable, verdictsOf } fro
 
 /** Notes whose failure class is still open, with the class. */
 const OPEN: Readonly<Record<string, string>> = {
-  '04-epic-flowsheet-goals-and-hep-labels-clean':
-    'field labels with plan-like words read as plan headings; h:mm under its label',
   '12-hours-and-minutes-totals-clean': 'distance in a wrapped line, two sentences after the gait term',
   '13-snf-fraction-of-hour-clean': 'cues in the next line of the same sentence',
   '20-activity-item-within-gait-entry-clean': 'distance in a wrapped line, two sentences after the gait term',

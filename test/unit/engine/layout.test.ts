@@ -55,4 +55,23 @@ describe('layoutOf', () => {
     // A flowsheet's field label alone on its line is no section name.
     expect(kindOf('Distance')).toBe('plan');
   });
+
+  it('reads a field label about a plan item done today as a field, not a plan heading', () => {
+    const text = [
+      'S: no falls.',
+      'HEP Reviewed: yes',
+      'Plan of Care Reviewed: signed',
+      'Long-Term Goal Status: progressing',
+      'Gait: 250 ft SPC',
+      'Short-term goals to be completed in 3 weeks: amb 500 ft',
+      'Goals: amb community distances',
+    ].join('\n');
+    const layout = layoutOf(text);
+    const kindOf = (line: string) => sectionAt(layout, text.indexOf(line));
+    expect(kindOf('HEP Reviewed')).toBe('history');
+    expect(kindOf('Long-Term Goal Status')).toBe('history');
+    expect(kindOf('Gait: 250')).toBe('objective');
+    expect(kindOf('Short-term goals')).toBe('plan');
+    expect(kindOf('Goals: amb')).toBe('plan');
+  });
 });
