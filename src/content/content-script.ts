@@ -11,6 +11,7 @@ import { initFrameReporter } from './report-frame';
 import { initOverlay, type OverlayController } from './overlay';
 import { initRevealer } from './reveal';
 import { startPicker } from './picker';
+import type { PickedField } from '../ui/overlay/pill-view';
 import { prewarm } from '../ui/i18n';
 import { OVERLAY_HOST_TAG } from '../reader/constants';
 
@@ -23,6 +24,9 @@ const INSTANCE_KEY = Symbol.for('gaitguard.content-instance');
 
 type Instance = { stop(): void };
 const scope = globalThis as typeof globalThis & { [INSTANCE_KEY]?: Instance };
+
+/** The coder's last pick, until the copy of the script that its new selector starts has shown it. */
+let lastPick: PickedField | undefined;
 
 /**
  * This frame's own site settings, or undefined when its site is not on. The frame's origin (scheme, host and
@@ -105,7 +109,13 @@ async function start(): Promise<void> {
             kind,
             {
               layer: overlay!.root,
-              onPicked: (selector) => void sendToBackground({ type: 'save-pick', kind, selector }),
+              onPicked: (picked) => {
+                // A new selector restarts this script (the site's settings changed): the next overlay
+                // shows the pick too.
+                lastPick = picked;
+                overlay?.setPicked(picked);
+                void sendToBackground({ type: 'save-pick', kind, selector: picked.selector });
+              },
               onDone: () => overlay?.setPicking(undefined),
             },
             signal,
@@ -114,6 +124,11 @@ async function start(): Promise<void> {
       },
       signal,
     );
+  }
+
+  if (isTop && lastPick) {
+    overlay?.setPicked(lastPick);
+    lastPick = undefined;
   }
 
   if (isTop) {

@@ -6,7 +6,7 @@
  */
 import type { Evidence } from '../engine/model';
 import type { TabReport } from '../messages/to-content';
-import { createOverlayView, FOCUS_SHORTCUT } from '../ui/overlay/pill-view';
+import { createOverlayView, FOCUS_SHORTCUT, type PickedField } from '../ui/overlay/pill-view';
 import { readControls } from '../ui/overlay/obstacles';
 import { placePill, type Box } from '../ui/overlay/placement';
 import { OVERLAY_STYLES } from '../ui/overlay/overlay-styles';
@@ -17,6 +17,8 @@ export interface OverlayController {
   setHidden(hidden: boolean): void;
   setStale(): void;
   setPicking(kind: 'note' | 'charges' | undefined): void;
+  /** Shows what the coder picked, with the list open so it is seen at once. */
+  setPicked(picked: PickedField): void;
   root: ShadowRoot;
   host: HTMLElement;
 }
@@ -35,6 +37,7 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
   let hidden = true;
   let stale = false;
   let picking: 'note' | 'charges' | undefined;
+  let picked: PickedField | undefined;
 
   let expanded = false;
   let focusFirst = false;
@@ -107,6 +110,7 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
       report,
       stale,
       picking,
+      picked,
       expanded,
       opensUp: at.top > window.innerHeight / 2,
       alignRight: at.left > window.innerWidth / 2,
@@ -164,6 +168,13 @@ export function initOverlay(callbacks: OverlayCallbacks, signal: AbortSignal): O
     setPicking(kind) {
       picking = kind;
       draw();
+    },
+    setPicked(next) {
+      picked = next;
+      hidden = false;
+      expanded = true;
+      draw();
+      schedule();
     },
   };
 }

@@ -3,11 +3,13 @@
  * form control (in the top document and in same-origin frames) and never the focused field, even when the
  * field the coder focuses is where the pill was. The keyboard path: Alt+Shift+F from a field lands on the
  * first finding, arrows move, Enter shows the evidence, Escape returns to the field. axe-core on the pill.
+ * A pick shows what it picked: a wrong field at once, then the right one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import {
+  clickInOverlay,
   inOverlay,
   launchChromium,
   overlayShows,
@@ -177,5 +179,53 @@ describe('keyboard path', () => {
     await page.keyboard.press('Escape');
     await expect.poll(active).toBe('units_1');
     await expect.poll(() => overlayShows(page, '.gg-panel')).toBe(false);
+  });
+});
+
+describe('a pick shows what it picked', () => {
+  /** The coder's path: open the pill, "Wrong field?", "Pick note", then a real click on the page. */
+  async function pickNote(target: Page, field: string): Promise<string> {
+    await waitInOverlay(target, (root) => root?.querySelector('.gg-footer'));
+    if (!(await overlayShows(target, '.gg-panel'))) await clickInOverlay(target, '.gg-pill');
+    await clickInOverlay(target, '.gg-footer > .gg-link');
+    await clickInOverlay(target, '.gg-pick > .gg-link');
+    await waitInOverlay(target, (root) => root?.querySelector('.gg-picking'));
+    await target.locator(field).click();
+    await waitInOverlay(target, (root) => !root?.querySelector('.gg-picking'));
+    await waitInOverlay(target, (root) => root?.querySelector('.gg-picked'));
+    await expect.poll(() => overlayShows(target, '.gg-picked')).toBe(true);
+    return inOverlay(target, (root) => root?.querySelector('.gg-picked')?.textContent ?? '');
+  }
+
+  afterAll(async () => {
+    // Later files start from a site without picks; the options page's Clear sends the same message.
+    const extensionPage = await session.context.newPage();
+    await extensionPage.goto(`chrome-extension://${session.extensionId}/src/ui/options/index.html`);
+    await extensionPage.evaluate(
+      (origin) => chrome.runtime.sendMessage({ type: 'clear-picks', origin, kind: 'note' }),
+      server.origin,
+    );
+    await extensionPage.close();
+  });
+
+  it('names a wrong field at once, and then the note field with its first words', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.origin}/demo/daily-note.html`);
+    await waitForOverlayFindings(page, { atLeast: 1 });
+    // The wrong pick: the units box of the fee sheet.
+    const wrong = await pickNote(page, 'input[name="units_1"]');
+    expect(wrong).toContain('Picked as the note: input “units_1”, 1 character: “3”');
+    expect(wrong).toMatch(/Saved for this site as .*units_1.*, [\d,]+ px from the top of the page/);
+    // Seen, and put right: the treatment note, by its label, length and first words.
+    const right = await pickNote(page, 'textarea[name="daily_note"]');
+    const length = await page
+      .locator('textarea[name="daily_note"]')
+      .evaluate((field: HTMLTextAreaElement) => field.value.replace(/\s+/g, ' ').trim().length);
+    expect(right).toContain(
+      `Picked as the note: textarea “Treatment note”, ${length.toLocaleString('en-US')} characters: “S: Pt reports L knee stiffness after TKA…”`,
+    );
+    expect(right).toMatch(/Saved for this site as [^,]*(#note|daily_note)/);
+    // The pick is read: the note's findings come back.
+    await waitForOverlayFindings(page, { atLeast: 1 });
   });
 });

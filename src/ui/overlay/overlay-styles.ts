@@ -25,6 +25,8 @@ background:var(--gg-bg);border:1px solid var(--gg-border);border-radius:10px;box
 .gg-link{font:inherit;background:none;border:0;padding:2px 0;color:var(--gg-primary);text-decoration:underline;cursor:pointer}
 .gg-pick{display:inline-flex;gap:10px}
 .gg-picking{color:var(--gg-warning);font-weight:600}
+.gg-picked{flex-basis:100%;margin:2px 0 0;overflow-wrap:anywhere}
+.gg-picked-where{color:var(--gg-muted)}
 .gg-pick-box{position:fixed;z-index:2147483645;pointer-events:none;border:2px solid var(--gg-primary);background:rgba(26,95,180,.12);border-radius:3px}
 .gg-mark{position:fixed;z-index:2147483645;pointer-events:none;background:rgba(255,196,0,.35);outline:2px solid #c78b00;border-radius:2px}
 ${FINDING_STYLES}

@@ -16,11 +16,29 @@ import { pillFindings } from './pill-findings';
 /** Alt+Shift+F from the page: open the list and focus the first finding. */
 export const FOCUS_SHORTCUT = { key: 'F', altKey: true, shiftKey: true } as const;
 
+/**
+ * What the coder just picked with the picker, described in the top document: what the element is, how much
+ * text it holds and its first words, and the selector saved for the site. A wrong pick shows at once.
+ */
+export interface PickedField {
+  kind: 'note' | 'charges';
+  /** The element's label (or placeholder, name or id) and its kind, e.g. `textarea “Daily note”`. */
+  name: string;
+  chars: number;
+  /** The first words of its text; empty when it holds none. */
+  start: string;
+  /** The selector saved for the site, as the options page lists it. */
+  selector: string;
+  /** Its top edge, in pixels from the top of the page. */
+  top: number;
+}
+
 export interface OverlayState {
   report: TabReport | undefined;
   /** The extension was reloaded or updated under this page: the panel can only ask for a reload. */
   stale: boolean;
   picking: 'note' | 'charges' | undefined;
+  picked: PickedField | undefined;
   expanded: boolean;
   /** Where the list opens from the pill, so it stays in the viewport. */
   opensUp: boolean;
@@ -39,6 +57,17 @@ export interface OverlayActions {
 export interface OverlayView {
   element: HTMLElement;
   draw(state: OverlayState): void;
+}
+
+export function pickedText(picked: PickedField): string {
+  const head = t(picked.kind === 'note' ? 'pickedNote' : 'pickedCharges', picked.name);
+  const size =
+    picked.chars === 0
+      ? t('pickedNoText')
+      : picked.chars === 1
+        ? t('pickedCharsOne')
+        : t('pickedChars', picked.chars.toLocaleString('en-US'));
+  return picked.start ? `${head} ${size}: “${picked.start}”` : `${head} ${size}`;
 }
 
 export function createOverlayView(actions: OverlayActions): OverlayView {
@@ -92,6 +121,7 @@ export function createOverlayView(actions: OverlayActions): OverlayView {
     );
   const pickMenu = h('span', { class: 'gg-pick' }, pickButton('note'), pickButton('charges'));
   const picking = h('span', { class: 'gg-picking', role: 'status' });
+  const picked = h('p', { class: 'gg-picked', role: 'status' });
   const footer = h('div', { class: 'gg-footer' }, menuButton);
 
   const body = h('div', { class: 'gg-body' }, content, footer);
@@ -194,6 +224,15 @@ export function createOverlayView(actions: OverlayActions): OverlayView {
     showIn(footer, pickMenu, menuOpen);
     showIn(footer, picking, state.picking !== undefined);
     if (state.picking) setText(picking, state.picking === 'note' ? t('pickingNote') : t('pickingCharges'));
+    showIn(footer, picked, state.picked !== undefined);
+    if (state.picked) drawPicked(state.picked);
+  };
+
+  const drawPicked = (field: PickedField) => {
+    const where = t('pickedWhere', field.selector, Math.round(field.top).toLocaleString('en-US'));
+    const text = pickedText(field);
+    if (picked.firstChild?.textContent === text && picked.lastChild?.textContent === where) return;
+    picked.replaceChildren(h('span', null, text), ' ', h('span', { class: 'gg-picked-where' }, where));
   };
 
   return {

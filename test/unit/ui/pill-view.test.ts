@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 /**
  * The in-page pill, drawn without Preact: the same list markup as the pages' FindingList, controls that act
- * only on the coder's own input, redraws that keep the coder's focus, the reload notice, and teardown
- * through the AbortSignal.
+ * only on the coder's own input, redraws that keep the coder's focus, the reload notice, what a pick picked,
+ * and teardown through the AbortSignal.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { h as preactH, render } from 'preact';
@@ -63,6 +63,7 @@ function state(overrides: Partial<PillState> = {}): PillState {
     report: report(FINDINGS),
     stale: false,
     picking: undefined,
+    picked: undefined,
     expanded: true,
     opensUp: true,
     alignRight: true,
