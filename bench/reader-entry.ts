@@ -1,3 +1,3 @@
 // What the benchmark page needs from the reader; bundled by reader-bundle.ts.
-export { readFrame, readFrameDetailed } from '../src/reader/index';
+export { readFrame, readFrameDetailed } from '../src/reader/frame-reader';
 export { watchPage } from '../src/reader/watch';

@@ -111,7 +111,7 @@ export function firstIssue(error: z.core.$ZodError): string {
 
 async function readHtml(name: string, url: string, text: string): Promise<Piece> {
   const { JSDOM } = await import('jsdom');
-  const { readFrame } = await import('../reader/index');
+  const { readFrame } = await import('../reader/frame-reader');
   let dom;
   try {
     dom = new JSDOM(text, { url });

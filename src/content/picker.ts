@@ -3,7 +3,7 @@
  * table; the click is swallowed (the EHR never sees it) and the element's selector is saved for the site.
  * The pill then says what was picked, so a wrong pick (a search box, the patient banner) shows at once.
  */
-import { cssPath } from '../reader/index';
+import { cssPath } from '../reader/selectors';
 import { OVERLAY_HOST_TAG } from '../reader/constants';
 import type { PickedField } from '../ui/overlay/pill-view';
 

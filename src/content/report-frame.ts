@@ -1,7 +1,7 @@
 /** Feature: keep the worker up to date with what this frame shows. */
 import { watchPage } from '../reader/watch';
 import type { FrameSnapshot } from '../reader/snapshot';
-import type { ReaderOptions } from '../reader/index';
+import type { ReaderOptions } from '../reader/frame-reader';
 import { SNAPSHOT_CHAR_CAP } from '../shared/limits';
 import { sendToBackground } from './messenger';
 

@@ -5,7 +5,7 @@
  */
 import type { Evidence } from '../engine/model';
 import type { FrameSnapshot } from '../reader/snapshot';
-import { resolveSelector } from '../reader/index';
+import { resolveSelector } from '../reader/selectors';
 import { OVERLAY_STYLES } from '../ui/overlay/overlay-styles';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 

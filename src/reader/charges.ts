@@ -4,15 +4,11 @@
  * a bare 5-digit number elsewhere in the page (zip codes, MRNs).
  */
 import type { ChargeLine, ChargeStatus, ProviderRole } from '../engine/model';
-import {
-  controlValue,
-  cssPath,
-  isVisible,
-  labelFor,
-  shortText,
-  type Scope,
-  type VisibilityContext,
-} from './dom';
+import { controlValue } from './controls';
+import { labelFor } from './labels';
+import { shortText } from './rendered-text';
+import { cssPath, type Scope } from './selectors';
+import { isVisible, type VisibilityContext } from './visibility';
 import { logValueRead } from './deps';
 import { fieldValue, readRowFields, type ChargeRowFields, type FieldOf } from './row-fields';
 export { labelsNoControl, shownBesideLabel } from './row-fields';

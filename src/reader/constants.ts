@@ -4,7 +4,7 @@ export const OVERLAY_HOST_TAG = 'gaitguard-overlay';
 /**
  * Joins the parts of a selector that crosses a boundary the CSS engine cannot cross on its own: an open
  * shadow root (the part before is the host) or a same-origin inline editor iframe (the part before is the
- * iframe). `resolveSelector` in dom.ts follows the same convention.
+ * iframe). `resolveSelector` in selectors.ts follows the same convention.
  */
 export const SCOPE_SEPARATOR = ' >>> ';
 

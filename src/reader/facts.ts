@@ -3,7 +3,9 @@
  * controls (turned into a note line the engine parses).
  */
 import type { NoteText, ProviderRole, UnitMethod } from '../engine/model';
-import { controlRawValue, controlValue, cssPath, isVisible, type VisibilityContext } from './dom';
+import { controlRawValue, controlValue } from './controls';
+import { cssPath } from './selectors';
+import { isVisible, type VisibilityContext } from './visibility';
 import { roleFromText } from './charges';
 import { valueAfterLabel } from './label-value';
 import { FACT_LABEL, type TimeControl } from './scan';

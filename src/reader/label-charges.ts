@@ -6,7 +6,10 @@
  */
 import type { ChargeLine } from '../engine/model';
 import { chargeFromFields, fieldOfControl, type ChargeReadContext } from './charges';
-import { isInsideAny, isVisible, labelFor, type Scope } from './dom';
+import { labelFor } from './labels';
+import { type Scope } from './selectors';
+import { isInsideAny } from './tree';
+import { isVisible } from './visibility';
 import { classifyLabelText, fieldLabelOf } from './fields';
 import { valueAfterLabel } from './label-value';
 import { readRowFields, type ChargeRowFields } from './row-fields';

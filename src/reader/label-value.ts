@@ -5,7 +5,9 @@
  * facts (date of service, payer) and for charge fields that render no input (a code pill, units in a
  * description list, modifier chips).
  */
-import { controlValue, renderedText, type VisibilityContext } from './dom';
+import { controlValue } from './controls';
+import { renderedText } from './rendered-text';
+import { type VisibilityContext } from './visibility';
 import { logTextRead } from './deps';
 import { collapseWhitespace, truncate } from './text';
 

@@ -3,16 +3,11 @@ import type { NoteText } from '../engine/model';
 import { MAX_NOTE_CHARS } from '../engine/limits';
 import { MIN_REPORT_NOTE_CHARS } from './constants';
 import { trimTrailingBlanks } from './trim';
-import {
-  cssPath,
-  isInsideAny,
-  isVisible,
-  labelFor,
-  renderedText,
-  shortText,
-  type Scope,
-  type VisibilityContext,
-} from './dom';
+import { labelFor } from './labels';
+import { renderedText, shortText } from './rendered-text';
+import { cssPath, type Scope } from './selectors';
+import { isInsideAny } from './tree';
+import { isVisible, type VisibilityContext } from './visibility';
 import { logValueRead, readAsOwner } from './deps';
 import type { Located, ScanResult } from './scan';
 import { stableId } from './text';

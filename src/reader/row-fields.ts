@@ -3,7 +3,9 @@
  * label) and, where the EHR renders a field as text with no input (a read-only view, a pill, a `dd`, chips
  * beside an empty search box), the value shown next to the field's label.
  */
-import { controlValue, isVisible, shortText, type VisibilityContext } from './dom';
+import { controlValue } from './controls';
+import { shortText } from './rendered-text';
+import { isVisible, type VisibilityContext } from './visibility';
 import { logValueRead } from './deps';
 import { fieldLabelOf, type ChargeField } from './fields';
 import { valueAfterLabel } from './label-value';

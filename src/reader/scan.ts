@@ -5,14 +5,10 @@
  */
 import { LARGE_TEXT_BLOCK_CHARS, OVERLAY_HOST_TAG, SCOPE_SEPARATOR } from './constants';
 import { isFlowsheet } from './flowsheet';
-import {
-  NEVER_RENDERED_TAGS,
-  cssPath,
-  frameDocument,
-  isEditableRoot,
-  isHiddenByMarkup,
-  type Scope,
-} from './dom';
+import { isEditableRoot } from './controls';
+import { cssPath, type Scope } from './selectors';
+import { frameDocument } from './tree';
+import { NEVER_RENDERED_TAGS, isHiddenByMarkup } from './visibility';
 import {
   MAY_BE_CODE_LABEL,
   classifyControlName,

@@ -1,11 +1,12 @@
 /**
  * Updates of a cached reading after a change the watcher has pinned to one note field (see TargetField in
- * index.ts): the field's note gets its new text, everything else stays as read. Each returns undefined when
- * the change may reach further (the note would appear, vanish or be cut), and the caller reads in full.
+ * frame-reader.ts): the field's note gets its new text, everything else stays as read. Each returns
+ * undefined when the change may reach further (the note would appear, vanish or be cut), and the caller
+ * reads in full.
  */
 import { MAX_NOTE_CHARS } from '../engine/limits';
-import { renderedText } from './dom';
-import type { FrameReading, ReadingDetail, TargetField } from './index';
+import { renderedText } from './rendered-text';
+import type { FrameReading, ReadingDetail, TargetField } from './frame-reader';
 import { normaliseNoteText } from './notes';
 import { scanSubtree } from './scan';
 

@@ -9,9 +9,9 @@ import {
   type ReaderOptions,
   type ReadingDetail,
   type TargetField,
-} from './index';
+} from './frame-reader';
 import { updateEditableNote, updateValueNote } from './targeted';
-import { isInsideOverlay, isOverlayHost } from './dom';
+import { isInsideOverlay, isOverlayHost } from './visibility';
 import { watchVisibility } from './visibility-watch';
 import type { FrameSnapshot } from './snapshot';
 import { hashString } from './text';

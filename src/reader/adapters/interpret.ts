@@ -9,15 +9,11 @@ import {
   type ChargeReadContext,
   type ChargeRowFields,
 } from '../charges';
-import {
-  controlValue,
-  isVisible,
-  labelFor,
-  renderedText,
-  shortText,
-  type Scope,
-  type VisibilityContext,
-} from '../dom';
+import { controlValue } from '../controls';
+import { labelFor } from '../labels';
+import { renderedText, shortText } from '../rendered-text';
+import { type Scope } from '../selectors';
+import { isVisible, type VisibilityContext } from '../visibility';
 import { logValueRead } from '../deps';
 import type { ChargeField } from '../fields';
 import { makeNote, type NoteReadContext } from '../notes';

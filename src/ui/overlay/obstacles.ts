@@ -3,7 +3,7 @@
  * those of same-origin frames (OpenEMR puts the fee sheet in one), and the focused field wherever it is.
  * Read only when the pill is placed (shown, resized, scrolled, focus moved), never on a timer.
  */
-import { frameDocument } from '../../reader/dom';
+import { frameDocument } from '../../reader/tree';
 import type { Box } from './placement';
 
 const CONTROLS =

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { readFrame, readFrameTree } from '../../../src/reader/index';
+import { readFrame, readFrameTree } from '../../../src/reader/frame-reader';
 import { mergeFrames } from '../../../src/reader/merge';
 import { FrameSnapshotSchema } from '../../../src/reader/snapshot';
 import { DEFAULT_TABLES, analyzeEncounter, buildContext } from '../../../src/engine/index';

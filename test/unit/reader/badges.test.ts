@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrame } from '../../../src/reader/index';
+import { readFrame } from '../../../src/reader/frame-reader';
 import { parseModifiers } from '../../../src/reader/text';
 import { loadPage, pageFromHtml } from './helpers';
 

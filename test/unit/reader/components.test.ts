@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFrame } from '../../../src/reader/index';
-import { resolveSelector } from '../../../src/reader/dom';
+import { readFrame } from '../../../src/reader/frame-reader';
+import { resolveSelector } from '../../../src/reader/selectors';
 import { loadPage, chargeSummary } from './helpers';
 
 describe('open shadow-DOM web components', () => {

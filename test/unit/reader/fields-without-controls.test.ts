@@ -5,7 +5,7 @@
  * end-to-end test test/e2e/medplum-chromium.e2e.ts reads the real components.
  */
 import { describe, expect, it } from 'vitest';
-import { readFrame } from '../../../src/reader/index';
+import { readFrame } from '../../../src/reader/frame-reader';
 import { chargeSummary, pageFromHtml } from './helpers';
 
 /** The markup Mantine's PillsInput gives a disabled CodeableConceptInput and an editable one (ids are ours). */

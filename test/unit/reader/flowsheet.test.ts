@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrame } from '../../../src/reader/index';
+import { readFrame } from '../../../src/reader/frame-reader';
 import { loadPage, pageFromHtml } from './helpers';
 
 const notesOf = (html: string) => readFrame(pageFromHtml(html).window.document).notes;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { readFrame, readFrameTree } from '../../../src/reader/index';
+import { readFrame, readFrameTree } from '../../../src/reader/frame-reader';
 import { mergeFrames } from '../../../src/reader/merge';
 import { EncounterSchema } from '../../../src/engine/model';
 import { PAGES_DIR, loadPage } from './helpers';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { JSDOM } from 'jsdom';
-import { readFrame } from '../../../src/reader/index';
+import { readFrame } from '../../../src/reader/frame-reader';
 import { loadPage } from './helpers';
 
 /** Boxes as a browser lays them out for these fixtures: 0 tall where the style says so, else one line. */

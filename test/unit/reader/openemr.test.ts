@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrame } from '../../../src/reader/index';
+import { readFrame } from '../../../src/reader/frame-reader';
 import { loadPage } from './helpers';
 
 describe('OpenEMR encounter summary (div.tab reports)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrame } from '../../../src/reader/index';
+import { readFrame } from '../../../src/reader/frame-reader';
 import { watchPage } from '../../../src/reader/watch';
 import type { FrameSnapshot } from '../../../src/reader/snapshot';
 import { loadPage } from './helpers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_NOTE_CHARS } from '../../../src/engine/limits';
-import { readFrame } from '../../../src/reader/index';
+import { readFrame } from '../../../src/reader/frame-reader';
 import { mergeFrames } from '../../../src/reader/merge';
 import { decidePayer, matchPayer, type SitePayerSetting } from '../../../src/reader/payer-methods';
 import { missingFor, summarizeRead } from '../../../src/reader/read-summary';

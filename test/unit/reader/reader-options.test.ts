@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { MAX_NOTE_CHARS } from '../../../src/engine/model';
-import { readFrame, shouldReportFrame } from '../../../src/reader/index';
+import { readFrame, shouldReportFrame } from '../../../src/reader/frame-reader';
 import { FrameSnapshotSchema } from '../../../src/reader/snapshot';
 import { largePageHtml } from '../../fixtures/pages/generate-large';
 import { loadPage, pageFromHtml } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrame } from '../../../src/reader/index';
+import { readFrame } from '../../../src/reader/frame-reader';
 import { mayHostShadowRoot } from '../../../src/reader/scan';
 import { pageFromHtml } from './helpers';
 

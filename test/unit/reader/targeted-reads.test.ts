@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { JSDOM } from 'jsdom';
-import { readFrame } from '../../../src/reader/index';
+import { readFrame } from '../../../src/reader/frame-reader';
 import * as scanModule from '../../../src/reader/scan';
 import type { FrameSnapshot } from '../../../src/reader/snapshot';
 import { watchPage } from '../../../src/reader/watch';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrame } from '../../../src/reader/index';
+import { readFrame } from '../../../src/reader/frame-reader';
 import { loadPage } from './helpers';
 
 describe('tabbed encounter: the note tab hidden at load, shown by a data attribute on an ancestor', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { snapshotSignature, watchPage } from '../../../src/reader/watch';
-import { readFrame } from '../../../src/reader/index';
+import { readFrame } from '../../../src/reader/frame-reader';
 import type { FrameSnapshot } from '../../../src/reader/snapshot';
 
 const PAGE = `<!doctype html><html><body>

@@ -41,7 +41,7 @@ const ENGINE_IN_CONTENT = new Set(['src/engine/limits.ts']);
 describe('bundle contents', () => {
   it('the content script carries no zod, no polyfill and none of the engine', async () => {
     const files = await bundled('src/content/content-script.ts');
-    expect(files).toContain('src/reader/index.ts');
+    expect(files).toContain('src/reader/frame-reader.ts');
     expect(files.filter((file) => ZOD.test(file) || POLYFILL.test(file))).toEqual([]);
     expect(files.filter((file) => file.startsWith('src/engine/') && !ENGINE_IN_CONTENT.has(file))).toEqual(
       [],

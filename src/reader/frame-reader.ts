@@ -26,18 +26,12 @@ import {
   MAX_WARNINGS,
   SCOPE_SEPARATOR,
 } from './constants';
-import {
-  controlValue,
-  createVisibilityContext,
-  cssPath,
-  frameDocument,
-  isVisible,
-  labelFor,
-  renderedText,
-  resolveSelectorAll,
-  type Scope,
-  type VisibilityContext,
-} from './dom';
+import { controlValue } from './controls';
+import { labelFor } from './labels';
+import { renderedText } from './rendered-text';
+import { cssPath, resolveSelectorAll, type Scope } from './selectors';
+import { frameDocument } from './tree';
+import { createVisibilityContext, isVisible, type VisibilityContext } from './visibility';
 import { chargesFromLabels } from './label-charges';
 import { readPageFacts, readTimeInOut } from './facts';
 import { startReadLog, stopReadLog, type ReadLog } from './deps';
@@ -45,10 +39,6 @@ import { heuristicNotes, makeNote, noteSources, type NoteReadContext, type NoteS
 import { scanFrame, type Located, type ScanResult } from './scan';
 import type { FrameSnapshot } from './snapshot';
 import { truncate } from './text';
-
-export { OVERLAY_HOST_TAG, SCOPE_SEPARATOR } from './constants';
-export { cssPath, resolveSelector, resolveSelectorAll } from './dom';
-export type { FrameSnapshot } from './snapshot';
 
 export interface ReaderOptions {
   /** Coder-picked note fields (saved per site); they win over adapters and heuristics. */
