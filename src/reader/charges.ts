@@ -8,8 +8,8 @@ import { controlValue } from './controls';
 import { labelFor } from './labels';
 import { shortText } from './rendered-text';
 import { cssPath, type Scope } from './selectors';
-import { isVisible, type VisibilityContext } from './visibility';
-import { logValueRead } from './deps';
+import { isVisible } from './visibility';
+import { logValueRead, type ReadContext } from './read-context';
 import { fieldValue, readRowFields, type ChargeRowFields, type FieldOf } from './row-fields';
 export { labelsNoControl, shownBesideLabel } from './row-fields';
 import { classifyControlName, classifyLabel, type ChargeField } from './fields';
@@ -40,7 +40,7 @@ export interface Grid {
 }
 
 export interface ChargeReadContext {
-  ctx: VisibilityContext;
+  ctx: ReadContext;
   url: string;
   /** Lines whose units were not shown and were taken as 1. */
   assumedUnits: number;
@@ -73,7 +73,7 @@ export function expandCells(cells: Element[], colIndex?: (cell: Element) => numb
   return expanded;
 }
 
-function headerColumns(cells: Element[], ctx: VisibilityContext): ColumnMap {
+function headerColumns(cells: Element[], ctx: ReadContext): ColumnMap {
   const columns: ColumnMap = {};
   cells.forEach((cell, index) => {
     if (index > 0 && cells[index - 1] === cell) return;
@@ -87,7 +87,7 @@ function looksLikeHeader(columns: ColumnMap): boolean {
   return Object.keys(columns).length >= 2 && columns.code !== undefined;
 }
 
-function gridLabel(el: Element, ctx: VisibilityContext): string {
+function gridLabel(el: Element, ctx: ReadContext): string {
   const caption = el.tagName === 'TABLE' ? (el as HTMLTableElement).caption : null;
   if (caption) {
     const text = shortText(caption, ctx);
@@ -97,7 +97,7 @@ function gridLabel(el: Element, ctx: VisibilityContext): string {
 }
 
 /** A table whose header row names a code column; header cells may be <th> or bold <td> (OpenEMR). */
-export function tableGrid(located: Located<HTMLTableElement>, ctx: VisibilityContext): Grid | undefined {
+export function tableGrid(located: Located<HTMLTableElement>, ctx: ReadContext): Grid | undefined {
   const table = located.el;
   const rows = Array.from(table.rows);
   for (let index = 0; index < Math.min(rows.length, 5); index++) {
@@ -147,7 +147,7 @@ function composedWithin(el: Element, selector: string, stop: string): Element[] 
 }
 
 /** A grid built from elements with ARIA roles (role=grid/table, row, columnheader, gridcell). */
-export function ariaGrid(located: Located, ctx: VisibilityContext): Grid | undefined {
+export function ariaGrid(located: Located, ctx: ReadContext): Grid | undefined {
   const grid = located.el;
   const gridSelector = '[role="grid"],[role="table"],[role="treegrid"]';
   const composed = grid.shadowRoot !== null || grid.getRootNode() !== grid.ownerDocument;
@@ -187,11 +187,11 @@ export function ariaGrid(located: Located, ctx: VisibilityContext): Grid | undef
   };
 }
 
-export function cellValue(cell: Element | undefined, ctx: VisibilityContext): string {
+export function cellValue(cell: Element | undefined, ctx: ReadContext): string {
   if (!cell) return '';
   const controls = Array.from(cell.querySelectorAll(CONTROL_SELECTOR));
   const values = controls
-    .map((control) => controlValue(control))
+    .map((control) => controlValue(control, ctx))
     .filter(Boolean)
     .join(' ');
   // Chips beside an empty search box: the box holds nothing, the chips hold the modifiers.
@@ -200,15 +200,15 @@ export function cellValue(cell: Element | undefined, ctx: VisibilityContext): st
   if (text) return text;
   const hidden = cell.querySelector('input[type="hidden"]');
   if (!hidden) return '';
-  logValueRead(hidden);
+  logValueRead(ctx, hidden);
   return (hidden as HTMLInputElement).value;
 }
 
-function cellFlag(cell: Element | undefined, ctx: VisibilityContext): boolean | undefined {
+function cellFlag(cell: Element | undefined, ctx: ReadContext): boolean | undefined {
   if (!cell) return undefined;
   const box = cell.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
   if (box) {
-    logValueRead(box);
+    logValueRead(ctx, box);
     return box.checked;
   }
   const text = shortText(cell, ctx).toLowerCase();
@@ -216,13 +216,16 @@ function cellFlag(cell: Element | undefined, ctx: VisibilityContext): boolean | 
   return /^(yes|y|x|true|✓|✔|billed|deleted|void)$/.test(text);
 }
 
-function columnValues(grid: Grid, row: GridRow, field: ChargeField, ctx: VisibilityContext): string[] {
+function columnValues(grid: Grid, row: GridRow, field: ChargeField, ctx: ReadContext): string[] {
   const indices = grid.columns[field] ?? [];
   return indices.map((index) => cellValue(row.cells[index], ctx)).filter(Boolean);
 }
 
 /** Row-wide signals: OpenEMR-style hidden inputs, checkboxes named del/billed, strike-through, row classes. */
-function rowSignals(row: Element): {
+function rowSignals(
+  row: Element,
+  ctx: ReadContext,
+): {
   deleted: boolean;
   billed: boolean;
   codeType?: string;
@@ -237,8 +240,8 @@ function rowSignals(row: Element): {
     const field = classifyControlName(control.getAttribute('name') ?? '');
     if (!field) continue;
     const input = control as HTMLInputElement;
-    logValueRead(control);
-    const value = control.tagName === 'SELECT' ? controlValue(control) : input.value;
+    logValueRead(ctx, control);
+    const value = control.tagName === 'SELECT' ? controlValue(control, ctx) : input.value;
     const on =
       input.type === 'checkbox' || input.type === 'radio'
         ? input.checked
@@ -309,7 +312,7 @@ export function chargesFromGrid(grid: Grid, read: ChargeReadContext): ChargeLine
     if (!isVisible(row.el, ctx)) continue;
     const codeText = columnValues(grid, row, 'code', ctx).join(' ');
     if (!codeText) continue;
-    const signals = rowSignals(row.el);
+    const signals = rowSignals(row.el, ctx);
     const deletedCell = (grid.columns.deleted ?? []).some(
       (index) => cellFlag(row.cells[index], ctx) === true,
     );
@@ -334,7 +337,7 @@ export function chargesFromGrid(grid: Grid, read: ChargeReadContext): ChargeLine
   return lines;
 }
 
-export function fieldOfControl(control: Element, ctx: VisibilityContext): ChargeField | undefined {
+export function fieldOfControl(control: Element, ctx: ReadContext): ChargeField | undefined {
   const byName = classifyControlName(control.getAttribute('name') ?? '') ?? classifyControlName(control.id);
   if (byName) return byName;
   return classifyLabel(labelFor(control, ctx));

@@ -1,10 +1,10 @@
 /** What form controls show, and which elements are editors: the values a read takes from controls. */
-import { logValueRead } from './deps';
+import { logValueRead, type ReadContext } from './read-context';
 import { collapseWhitespace } from './text';
 
 /** What a form control shows: a select's chosen option text, a checkbox's state, an input's value. */
-export function controlValue(el: Element): string {
-  logValueRead(el);
+export function controlValue(el: Element, ctx: ReadContext): string {
+  logValueRead(ctx, el);
   if (el.tagName === 'SELECT') {
     const select = el as HTMLSelectElement;
     const option = select.selectedIndex >= 0 ? select.options[select.selectedIndex] : undefined;
@@ -22,8 +22,8 @@ export function controlValue(el: Element): string {
 }
 
 /** The raw option value of a select (e.g. "09"), which beats display text for times. */
-export function controlRawValue(el: Element): string {
-  logValueRead(el);
+export function controlRawValue(el: Element, ctx: ReadContext): string {
+  logValueRead(ctx, el);
   if (el.tagName === 'SELECT' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') {
     return (el as HTMLSelectElement).value;
   }

@@ -5,11 +5,12 @@
 import type { NoteText, ProviderRole, UnitMethod } from '../engine/model';
 import { controlRawValue, controlValue } from './controls';
 import { cssPath } from './selectors';
-import { isVisible, type VisibilityContext } from './visibility';
+import { isVisible } from './visibility';
 import { roleFromText } from './charges';
 import { valueAfterLabel } from './label-value';
 import { FACT_LABEL, type TimeControl } from './scan';
 import { parseDisplayedDate, stableId, truncate } from './text';
+import type { ReadContext } from './read-context';
 
 export interface PageFacts {
   dateOfService?: string;
@@ -42,7 +43,7 @@ function payerMethodHint(payer: string): UnitMethod | undefined {
   return undefined;
 }
 
-export function readPageFacts(labels: ReadonlyArray<{ node: Text }>, ctx: VisibilityContext): PageFacts {
+export function readPageFacts(labels: ReadonlyArray<{ node: Text }>, ctx: ReadContext): PageFacts {
   const facts: PageFacts = { furnishedBy: [] };
   for (const { node } of labels) {
     const match = FACT_LABEL.exec(node.data);
@@ -76,12 +77,12 @@ interface TimeGroup {
   controls: TimeControl[];
 }
 
-function clockValue(group: TimeGroup): string | undefined {
+function clockValue(group: TimeGroup, ctx: ReadContext): string | undefined {
   let hour: number | undefined;
   let minute: number | undefined;
   let meridiem: 'am' | 'pm' | undefined;
   for (const control of group.controls) {
-    const raw = (controlRawValue(control.el) || controlValue(control.el)).trim();
+    const raw = (controlRawValue(control.el, ctx) || controlValue(control.el, ctx)).trim();
     if (!raw) continue;
     if (control.part === 'full') {
       const match = /(\d{1,2})(?::|\.|h)?(\d{2})?\s*([ap])?\.?\s*m?\.?/i.exec(raw);
@@ -125,19 +126,15 @@ function groupsOf(controls: TimeControl[], kind: 'in' | 'out'): TimeGroup[] {
 }
 
 /** "Time in 9:05 / Time out 9:50" for each visible time in / time out pair, as one note the engine parses. */
-export function readTimeInOut(
-  controls: TimeControl[],
-  ctx: VisibilityContext,
-  url: string,
-): NoteText | undefined {
+export function readTimeInOut(controls: TimeControl[], ctx: ReadContext, url: string): NoteText | undefined {
   const visible = controls.filter((control) => isVisible(control.el, ctx));
   const ins = groupsOf(visible, 'in');
   const outs = groupsOf(visible, 'out');
   const lines: string[] = [];
   const count = Math.min(ins.length, outs.length);
   for (let i = 0; i < count; i++) {
-    const start = clockValue(ins[i]!);
-    const end = clockValue(outs[i]!);
+    const start = clockValue(ins[i]!, ctx);
+    const end = clockValue(outs[i]!, ctx);
     if (start && end) lines.push(`Time in ${start} / Time out ${end}`);
   }
   const first = ins[0]?.controls[0];

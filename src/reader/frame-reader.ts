@@ -31,11 +31,11 @@ import { labelFor } from './labels';
 import { renderedText } from './rendered-text';
 import { cssPath, resolveSelectorAll, type Scope } from './selectors';
 import { frameDocument } from './tree';
-import { createVisibilityContext, isVisible, type VisibilityContext } from './visibility';
+import { isVisible } from './visibility';
 import { chargesFromLabels } from './label-charges';
 import { readPageFacts, readTimeInOut } from './facts';
-import { startReadLog, stopReadLog, type ReadLog } from './deps';
-import { heuristicNotes, makeNote, noteSources, type NoteReadContext, type NoteSource } from './notes';
+import { createReadContext, type ReadContext, type ReadEntry } from './read-context';
+import { heuristicNotes, makeNote, type NoteReadContext, type NoteSource, type ReadNote } from './notes';
 import { scanFrame, type Located, type ScanResult } from './scan';
 import type { FrameSnapshot } from './snapshot';
 import { truncate } from './text';
@@ -111,7 +111,7 @@ function resolvePicked(
   return found;
 }
 
-function gridsWithin(el: Element, scope: Scope, ctx: VisibilityContext): Grid[] {
+function gridsWithin(el: Element, scope: Scope, ctx: ReadContext): Grid[] {
   const candidates = [
     el,
     ...Array.from(el.querySelectorAll('table, [role="grid"], [role="table"], [role="treegrid"]')),
@@ -201,7 +201,7 @@ function pickedNote(
   const target = frameBody ?? el;
   const text =
     target.tagName === 'TEXTAREA' || target.tagName === 'INPUT'
-      ? controlValue(target)
+      ? controlValue(target, read.ctx)
       : renderedText(target, { ctx: read.ctx, exclude: read.excluded });
   const targetScope = frameBody
     ? { root: frameBody.ownerDocument, prefix: `${cssPath(el, scope)}${SCOPE_SEPARATOR}` }
@@ -243,6 +243,8 @@ const ROLE_ORDER: readonly ProviderRole[] = ['PT', 'PTA', 'aide'];
 interface FullReading {
   reading: FrameReading & { detail: ReadingDetail };
   sources: Array<NoteSource | undefined>;
+  /** What the read looked at, and on whose behalf. */
+  log: ReadEntry[];
   /** Saved selectors or a site adapter took part: both find elements by selector. */
   bySelector: boolean;
 }
@@ -250,7 +252,7 @@ interface FullReading {
 function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: ScanResult): FullReading {
   const url = documentUrl(doc);
   const scan = cachedScan ?? scanFrame(doc, { ignoreSelector: options.ignoreSelector });
-  const ctx = createVisibilityContext(doc, scan.validIgnoreSelector);
+  const ctx = createReadContext(doc, scan.validIgnoreSelector);
   const warnings = [...scan.warnings];
   const providerRoles = new Set<ProviderRole>();
   const chargeRead: ChargeReadContext = { ctx, url, assumedUnits: 0, providerRoles };
@@ -282,21 +284,22 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
 
   const noteRead: NoteReadContext = { ctx, url, warnings, excluded: chargeOutcome.containers };
   const pickedNoteEls = resolvePicked(doc, options.noteSelectors, 'note field', warnings);
-  let notes: NoteText[];
+  let notes: ReadNote[];
   if (pickedNoteEls.some(({ el }) => isVisible(el, ctx))) {
     notes = pickedNoteEls
       .filter(({ el }) => isVisible(el, ctx))
       .map((picked) => pickedNote(picked, noteRead))
-      .filter((note): note is NoteText => note !== undefined);
+      .filter((note): note is NoteText => note !== undefined)
+      .map((note) => ({ note }));
   } else {
     if (pickedNoteEls.length === 0 && (options.noteSelectors ?? []).some((s) => s.trim())) {
       warnings.push('The note field picked for this site was not found on this page.');
     }
     applyAdapterNotes(adapters, doc, noteRead, adapterReading);
-    notes = adapterReading.notes ?? heuristicNotes(scan, noteRead);
+    notes = adapterReading.notes?.map((note) => ({ note })) ?? heuristicNotes(scan, noteRead);
   }
   const timeNote = readTimeInOut(scan.timeControls, ctx, url);
-  if (timeNote) notes.push(timeNote);
+  if (timeNote) notes.push({ note: timeNote });
 
   const facts = readPageFacts(scan.factLabels, ctx);
   for (const role of providerRoles) if (!facts.furnishedBy.includes(role)) facts.furnishedBy.push(role);
@@ -305,7 +308,7 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
     warnings.push(`The page shows ${notes.length} note fields; only the first ${MAX_NOTES} were read.`);
     notes = notes.slice(0, MAX_NOTES);
   }
-  const sources = notes.map((note) => noteSources.get(note));
+  const sources = notes.map(({ source }) => source);
   let charges = chargeOutcome.charges;
   if (charges.length > MAX_CHARGE_LINES) {
     warnings.push(
@@ -316,7 +319,7 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
 
   const snapshot: FrameSnapshot = {
     url: truncate(url, 4096),
-    notes: uniqueIds(notes).map(withinLimits),
+    notes: uniqueIds(notes.map(({ note }) => note)).map(withinLimits),
     charges: uniqueIds(charges).map(withinLimits),
     foreignFrameOrigins: scan.foreignOrigins
       .slice(0, MAX_FOREIGN_ORIGINS)
@@ -354,6 +357,7 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
   return {
     reading: { snapshot, roots: scan.roots, childFrames: scan.childFrames, controls, detail },
     sources,
+    log: ctx.log,
     bySelector,
   };
 }
@@ -383,13 +387,13 @@ function holdsScanned(el: Element, scan: ScanResult): boolean {
 }
 
 /** Fields whose own note is the only part of the snapshot that their value or text reaches. */
-function targetFields({ reading, sources, bySelector }: FullReading, log: ReadLog): TargetField[] {
+function targetFields({ reading, sources, bySelector, log }: FullReading): TargetField[] {
   const { scan } = reading.detail;
   const targets: TargetField[] = [];
   sources.forEach((source, index) => {
     if (!source) return;
     const { el, kind } = source;
-    const foreign = log.entries.some((entry) => {
+    const foreign = log.some((entry) => {
       if (entry.owner === el) return false;
       if (kind === 'value') return entry.node === el;
       // An editor's text must reach nothing but its note: no label, cell or fact read inside or around it.
@@ -415,14 +419,9 @@ export function readFrameReusing(
   options: ReaderOptions,
   cachedScan?: ScanResult,
 ): FrameReading {
-  const log = startReadLog();
-  try {
-    const full = readFrameUnsafe(doc, options, cachedScan);
-    full.reading.detail.targets = targetFields(full, log);
-    return full.reading;
-  } finally {
-    stopReadLog();
-  }
+  const full = readFrameUnsafe(doc, options, cachedScan);
+  full.reading.detail.targets = targetFields(full);
+  return full.reading;
 }
 
 /** Reads one frame and reports what else the watcher must keep an eye on. Never throws. */

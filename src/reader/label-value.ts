@@ -7,25 +7,24 @@
  */
 import { controlValue } from './controls';
 import { renderedText } from './rendered-text';
-import { type VisibilityContext } from './visibility';
-import { logTextRead } from './deps';
+import { logTextRead, type ReadContext } from './read-context';
 import { collapseWhitespace, truncate } from './text';
 
 const MAX_VALUE_CHARS = 200;
 
 /** A value element's text: its control's value, or what it shows, without the chips' remove buttons. */
-export function valueElementText(el: Element, ctx: VisibilityContext): string {
-  if (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) return controlValue(el);
+export function valueElementText(el: Element, ctx: ReadContext): string {
+  if (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) return controlValue(el, ctx);
   const control = el.querySelector('input:not([type="hidden"]), select');
-  logTextRead(el);
-  if (control && el.textContent?.trim() === '') return controlValue(control);
+  logTextRead(ctx, el);
+  if (control && el.textContent?.trim() === '') return controlValue(control, ctx);
   // A removable chip is the modifier plus a button ("GP ×"): the button is not part of the value.
   const exclude = new Set(el.querySelectorAll('button, [role="button"]'));
   return truncate(collapseWhitespace(renderedText(el, { ctx, short: true, exclude })), MAX_VALUE_CHARS);
 }
 
 /** The value next to a label that ends at `labelEnd` in `node`, or '' when none is shown. */
-export function valueAfterLabel(node: Text, labelEnd: number, ctx: VisibilityContext): string {
+export function valueAfterLabel(node: Text, labelEnd: number, ctx: ReadContext): string {
   const inline = node.data
     .slice(labelEnd)
     .replace(/^\s*[:#-]?\s*/, '')
@@ -34,19 +33,19 @@ export function valueAfterLabel(node: Text, labelEnd: number, ctx: VisibilityCon
   const parent = node.parentElement;
   if (!parent) return '';
   const next = node.nextSibling;
-  if (next) logTextRead(next);
+  if (next) logTextRead(ctx, next);
   if (next?.nodeType === 3 && next.textContent?.trim()) return next.textContent.trim();
   if (next?.nodeType === 1) return valueElementText(next as Element, ctx);
   if (parent.tagName === 'LABEL') {
     // A label whose `for` names a control that exists; one that points at nothing falls through to what
     // is shown beside it.
     const control = (parent as HTMLLabelElement).control;
-    if (control) return controlValue(control);
+    if (control) return controlValue(control, ctx);
   }
   let holder: Element = parent;
   for (let depth = 0; depth < 3; depth++) {
     const afterText = holder.nextSibling;
-    if (afterText) logTextRead(afterText);
+    if (afterText) logTextRead(ctx, afterText);
     if (afterText?.nodeType === 3 && afterText.textContent?.trim()) return afterText.textContent.trim();
     const sibling = holder.nextElementSibling;
     if (sibling) return valueElementText(sibling, ctx);

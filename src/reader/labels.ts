@@ -4,7 +4,8 @@ import { shortText } from './rendered-text';
 import { collapseWhitespace, truncate } from './text';
 import { rootOf } from './tree';
 import { trimLabelPunctuation } from './trim';
-import { isHiddenByMarkup, type VisibilityContext } from './visibility';
+import { isHiddenByMarkup } from './visibility';
+import type { ReadContext } from './read-context';
 
 function cleanLabel(text: string): string {
   return truncate(trimLabelPunctuation(collapseWhitespace(text)).trim(), MAX_LABEL_CHARS);
@@ -24,7 +25,7 @@ function labelsAnotherControl(label: HTMLLabelElement, el: Element): boolean {
   return !isHiddenByMarkup(target);
 }
 
-function nearbyHeading(el: Element, ctx: VisibilityContext): string {
+function nearbyHeading(el: Element, ctx: ReadContext): string {
   let current: Element | null = el;
   for (let depth = 0; current && depth < 4; depth++) {
     let sibling = current.previousElementSibling;
@@ -50,7 +51,7 @@ function nearbyHeading(el: Element, ctx: VisibilityContext): string {
   return '';
 }
 /** The label a coder would read next to a field: aria, <label>, legend, a nearby heading, or its name. */
-export function labelFor(el: Element, ctx: VisibilityContext): string {
+export function labelFor(el: Element, ctx: ReadContext): string {
   const root = rootOf(el);
   const labelledBy = el.getAttribute('aria-labelledby');
   if (labelledBy) {

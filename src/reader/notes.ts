@@ -7,13 +7,13 @@ import { labelFor } from './labels';
 import { renderedText, shortText } from './rendered-text';
 import { cssPath, type Scope } from './selectors';
 import { isInsideAny } from './tree';
-import { isVisible, type VisibilityContext } from './visibility';
-import { logValueRead, readAsOwner } from './deps';
+import { isVisible } from './visibility';
+import { logValueRead, readingOwner, type ReadContext } from './read-context';
 import type { Located, ScanResult } from './scan';
 import { stableId } from './text';
 
 export interface NoteReadContext {
-  ctx: VisibilityContext;
+  ctx: ReadContext;
   url: string;
   warnings: string[];
   /** Charge grids and rows: their text is never part of a note. */
@@ -22,14 +22,18 @@ export interface NoteReadContext {
 
 /**
  * How a heuristic note field was read, for the watcher's targeted re-reads: a textarea by its value, an
- * editor by its rendered text. Picked and adapter notes are not recorded, so they are always read in full.
+ * editor by its rendered text. Picked and adapter notes carry none, so they are always read in full.
  */
 export interface NoteSource {
   kind: 'value' | 'editable';
   el: Element;
 }
 
-export const noteSources = new WeakMap<NoteText, NoteSource>();
+/** A note with how its field was read, when the watcher may re-read that field alone. */
+export interface ReadNote {
+  note: NoteText;
+  source?: NoteSource;
+}
 
 /** The text makeNote keeps: line breaks normalised, trailing blanks dropped, trimmed (not yet cut). */
 export function normaliseNoteText(rawText: string): string {
@@ -64,7 +68,7 @@ export function makeNote(
   return note;
 }
 
-function reportLabel(el: Element, ctx: VisibilityContext): string {
+function reportLabel(el: Element, ctx: ReadContext): string {
   if (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) return labelFor(el, ctx);
   const first = el.firstElementChild;
   if (first && /^(H[1-6]|LEGEND|CAPTION)$/.test(first.tagName)) {
@@ -77,25 +81,20 @@ function reportLabel(el: Element, ctx: VisibilityContext): string {
 export function readTextarea(
   { el, scope }: Located<HTMLTextAreaElement>,
   read: NoteReadContext,
-): NoteText | undefined {
-  const value = readAsOwner(el, () => {
-    logValueRead(el);
-    return el.value;
-  });
-  const note = makeNote('note', el, scope, value, labelFor(el, read.ctx), read);
-  if (note) noteSources.set(note, { kind: 'value', el });
-  return note;
+): ReadNote | undefined {
+  logValueRead(readingOwner(read.ctx, el), el);
+  const note = makeNote('note', el, scope, el.value, labelFor(el, read.ctx), read);
+  return note && { note, source: { kind: 'value', el } };
 }
 
 export function readEditable(
   { el, scope, labelledBy }: Located,
   read: NoteReadContext,
-): NoteText | undefined {
-  const text = readAsOwner(el, () => renderedText(el, { ctx: read.ctx, exclude: read.excluded }));
+): ReadNote | undefined {
+  const text = renderedText(el, { ctx: readingOwner(read.ctx, el), exclude: read.excluded });
   const label = labelFor(labelledBy ?? el, read.ctx);
   const note = makeNote('note', el, scope, text, label, read);
-  if (note) noteSources.set(note, { kind: 'editable', el });
-  return note;
+  return note && { note, source: { kind: 'editable', el } };
 }
 
 export function readReport({ el, scope }: Located, read: NoteReadContext): NoteText | undefined {
@@ -105,9 +104,9 @@ export function readReport({ el, scope }: Located, read: NoteReadContext): NoteT
 }
 
 /** Heuristic notes from what the scan found, outermost report views only, nothing from charge grids. */
-export function heuristicNotes(scan: ScanResult, read: NoteReadContext): NoteText[] {
+export function heuristicNotes(scan: ScanResult, read: NoteReadContext): ReadNote[] {
   const { ctx, excluded } = read;
-  const notes: NoteText[] = [];
+  const notes: ReadNote[] = [];
   const fields: Element[] = [];
   for (const located of scan.textareas) {
     if (isInsideAny(located.el, excluded) || !isVisible(located.el, ctx)) continue;
@@ -138,7 +137,7 @@ export function heuristicNotes(scan: ScanResult, read: NoteReadContext): NoteTex
   );
   for (const located of outermost) {
     const note = readReport(located, read);
-    if (note) notes.push(note);
+    if (note) notes.push({ note });
   }
   return notes;
 }

@@ -3,16 +3,10 @@
  * CLI under jsdom read the same text.
  */
 import { controlValue } from './controls';
-import { logTextRead, logValueRead } from './deps';
+import { logTextRead, logValueRead, type ReadContext } from './read-context';
 import { collapseWhitespace } from './text';
 import { trimTrailingBlanks } from './trim';
-import {
-  NEVER_RENDERED_TAGS,
-  isHiddenByMarkup,
-  isHiddenByStyle,
-  isOverlayHost,
-  type VisibilityContext,
-} from './visibility';
+import { NEVER_RENDERED_TAGS, isHiddenByMarkup, isHiddenByStyle, isOverlayHost } from './visibility';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS',
@@ -90,7 +84,7 @@ function appendPreformatted(builder: TextBuilder, text: string): void {
 }
 
 export interface RenderOptions {
-  ctx: VisibilityContext;
+  ctx: ReadContext;
   /** Subtrees left out of the text (charge grids inside a report, the overlay). */
   exclude?: ReadonlySet<Element>;
   /** A label or a cell: short text whose container was already found visible. */
@@ -136,14 +130,14 @@ function renderNode(node: Node, builder: TextBuilder, options: RenderOptions, pr
     return;
   }
   if (tag === 'TEXTAREA') {
-    logValueRead(el);
+    logValueRead(options.ctx, el);
     pushLine(builder);
     appendPreformatted(builder, (el as HTMLTextAreaElement).value);
     pushLine(builder);
     return;
   }
   if (tag === 'INPUT' || tag === 'SELECT') {
-    const value = controlValue(el);
+    const value = controlValue(el, options.ctx);
     if (value && value !== 'checked') appendInline(builder, ` ${value} `);
     return;
   }
@@ -167,7 +161,7 @@ function renderNode(node: Node, builder: TextBuilder, options: RenderOptions, pr
  * sections. Computed from the DOM, not innerText, so the browser and the CLI read the same text.
  */
 export function renderedText(el: Element, options: RenderOptions): string {
-  logTextRead(el);
+  logTextRead(options.ctx, el);
   const builder: TextBuilder = { lines: [], current: '' };
   const children = el.shadowRoot ? el.shadowRoot.childNodes : el.childNodes;
   const pre = el.tagName === 'PRE' || /white-space\s*:\s*pre/i.test(el.getAttribute('style') ?? '');
@@ -177,6 +171,6 @@ export function renderedText(el: Element, options: RenderOptions): string {
 }
 
 /** Short text for labels and cells. */
-export function shortText(el: Element, ctx: VisibilityContext): string {
+export function shortText(el: Element, ctx: ReadContext): string {
   return collapseWhitespace(renderedText(el, { ctx, short: true }));
 }

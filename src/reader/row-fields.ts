@@ -5,8 +5,8 @@
  */
 import { controlValue } from './controls';
 import { shortText } from './rendered-text';
-import { isVisible, type VisibilityContext } from './visibility';
-import { logValueRead } from './deps';
+import { isVisible } from './visibility';
+import { logValueRead, type ReadContext } from './read-context';
 import { fieldLabelOf, type ChargeField } from './fields';
 import { valueAfterLabel } from './label-value';
 
@@ -29,7 +29,7 @@ export interface ChargeRowFields {
  * label and its value; a parent with more children than a label, a description, the value and an error is
  * a form, not one field, and shows nothing here.
  */
-export function shownBesideLabel(label: Element, ctx: VisibilityContext): string {
+export function shownBesideLabel(label: Element, ctx: ReadContext): string {
   const field = label.parentElement;
   if (!field || field.childElementCount > 4) return '';
   return Array.from(field.children)
@@ -45,15 +45,15 @@ export function labelsNoControl(el: Element): boolean {
 }
 
 /** A field's value: the control's, else what is shown beside its label (pills, chips, read-only text). */
-export function fieldValue(el: Element, ctx: VisibilityContext): string {
+export function fieldValue(el: Element, ctx: ReadContext): string {
   if (labelsNoControl(el)) return shownBesideLabel(el, ctx);
-  const value = controlValue(el);
+  const value = controlValue(el, ctx);
   if (value || el.tagName !== 'INPUT') return value;
   const label = (el as HTMLInputElement).labels?.[0];
   return label ? shownBesideLabel(label, ctx) : '';
 }
 
-export type FieldOf = (control: Element, ctx: VisibilityContext) => ChargeField | undefined;
+export type FieldOf = (control: Element, ctx: ReadContext) => ChargeField | undefined;
 
 function isFlagSet(value: string): boolean {
   return value !== '' && value !== '0';
@@ -73,7 +73,7 @@ function assign(fields: Omit<ChargeRowFields, 'code'>, field: ChargeField, value
   else if (field === 'status') fields.status ??= value;
 }
 
-function controlFieldValue(control: Element, ctx: VisibilityContext): string {
+function controlFieldValue(control: Element, ctx: ReadContext): string {
   const input = control as HTMLInputElement;
   if (input.type === 'checkbox' || input.type === 'radio') return input.checked ? 'checked' : '';
   return fieldValue(control, ctx);
@@ -86,7 +86,7 @@ function controlFieldValue(control: Element, ctx: VisibilityContext): string {
 export function readRowFields(
   row: Element,
   codeEl: Element,
-  ctx: VisibilityContext,
+  ctx: ReadContext,
   fieldOf: FieldOf,
 ): Omit<ChargeRowFields, 'code'> {
   const fields: Omit<ChargeRowFields, 'code'> = { modifiers: [] };
@@ -94,7 +94,7 @@ export function readRowFields(
   for (const control of Array.from(row.querySelectorAll('input, select, label'))) {
     if (control === codeEl || (control.tagName === 'LABEL' && !labelsNoControl(control))) continue;
     const field = fieldOf(control, ctx);
-    logValueRead(control);
+    logValueRead(ctx, control);
     if (!field || field === 'code') continue;
     const value = controlFieldValue(control, ctx);
     // An empty control (the search box beside modifier chips) leaves the field to what is shown as text.

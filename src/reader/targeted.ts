@@ -8,6 +8,7 @@ import { MAX_NOTE_CHARS } from '../engine/limits';
 import { renderedText } from './rendered-text';
 import type { FrameReading, ReadingDetail, TargetField } from './frame-reader';
 import { normaliseNoteText } from './notes';
+import type { ReadContext } from './read-context';
 import { scanSubtree } from './scan';
 
 type DetailedReading = FrameReading & { detail: ReadingDetail };
@@ -55,6 +56,7 @@ export function updateEditableNote(
     inside.foreignFrames.length +
     inside.roots.length;
   if (found > 0) return undefined;
-  const ctx = { hasLayout, cache: new Map<Element, boolean>(), ignoreSelector: scan.validIgnoreSelector };
+  // No provenance log: this re-read only replaces the one note's text, and nothing audits it.
+  const ctx: ReadContext = { hasLayout, cache: new Map(), ignoreSelector: scan.validIgnoreSelector };
   return withNoteText(reading, target, renderedText(el, { ctx, exclude: excluded }));
 }

@@ -13,8 +13,8 @@ import { controlValue } from '../controls';
 import { labelFor } from '../labels';
 import { renderedText, shortText } from '../rendered-text';
 import { type Scope } from '../selectors';
-import { isVisible, type VisibilityContext } from '../visibility';
-import { logValueRead } from '../deps';
+import { isVisible } from '../visibility';
+import { logValueRead, type ReadContext } from '../read-context';
 import type { ChargeField } from '../fields';
 import { makeNote, type NoteReadContext } from '../notes';
 import { parseModifiers } from '../text';
@@ -55,7 +55,7 @@ export function adapterMatches(adapter: SiteAdapter, doc: Document): boolean {
 
 function headerTexts(
   table: Element,
-  ctx: VisibilityContext,
+  ctx: ReadContext,
   rule: AdapterChargeTable,
 ): { texts: string[]; row?: Element } {
   const patterns = [rule.code, rule.codeType, rule.modifiers, rule.units, rule.minutes, rule.provider]
@@ -74,17 +74,17 @@ function evaluate(
   row: Element,
   cells: Element[],
   header: string[],
-  ctx: VisibilityContext,
+  ctx: ReadContext,
 ): string | undefined {
   for (const rule of rules ?? []) {
     if ('control' in rule) {
       const control = row.querySelector(rule.control);
-      const value = control ? controlValue(control) : '';
+      const value = control ? controlValue(control, ctx) : '';
       if (value) return value;
     } else if ('flag' in rule) {
       const control = row.querySelector(rule.flag) as HTMLInputElement | null;
       if (!control) continue;
-      logValueRead(control);
+      logValueRead(ctx, control);
       const on =
         control.type === 'checkbox' || control.type === 'radio'
           ? control.checked
@@ -176,7 +176,7 @@ function readFieldsRule(
   read: ChargeReadContext,
   out: AdapterReading,
 ): ChargeLine[] | undefined {
-  const fieldOf = (control: Element, ctx: VisibilityContext): ChargeField | undefined => {
+  const fieldOf = (control: Element, ctx: ReadContext): ChargeField | undefined => {
     const label = labelFor(control, ctx);
     if (rule.labels.code.test(label)) return 'code';
     if (rule.labels.modifiers?.test(label)) return 'modifiers';
@@ -206,7 +206,7 @@ function readFieldsRule(
   return lines;
 }
 
-function previousLabel(el: Element, selector: string, ctx: VisibilityContext): string {
+function previousLabel(el: Element, selector: string, ctx: ReadContext): string {
   let current: Element | null = el;
   for (let depth = 0; current && depth < 3; depth++) {
     for (let sibling = current.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
@@ -228,7 +228,9 @@ function readNoteRule(
   const notes: NoteText[] = [];
   for (const el of elements) {
     const text =
-      rule.read === 'value' ? controlValue(el) : renderedText(el, { ctx: read.ctx, exclude: read.excluded });
+      rule.read === 'value'
+        ? controlValue(el, read.ctx)
+        : renderedText(el, { ctx: read.ctx, exclude: read.excluded });
     const label =
       'constant' in rule.label
         ? rule.label.constant
