@@ -78,8 +78,16 @@ export const CONCEPTS = {
   /** A distance walked. */
   distance: {
     pattern:
-      /\b(?:\d{1,5}(?:[.,]\d{1,2})?[ \t]{0,2}(?:ft|feet|foot|m|meters?|metres?|yards?|yds?|blocks?|miles?|laps?)(?![A-Za-z])|\d{1,4}['’′](?![A-Za-z\d])|household distances?|community distances?)/gi,
-    examples: ['150 ft', '30 m', '2 blocks', "200'", 'household distances'],
+      /\b(?:\d{1,5}(?:[.,]\d{1,2})?[ \t]{0,2}(?:ft|feet|foot|m|meters?|metres?|yards?|yds?|blocks?|miles?|laps?)(?![A-Za-z])|\d{1,4}['’′](?![A-Za-z\d])|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred)[ -]){0,4}(?:ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[ \t]{1,2}(?:feet|foot|meters?|metres?|yards?)\b|household distances?|community distances?)/gi,
+    examples: [
+      '150 ft',
+      '30 m',
+      '2 blocks',
+      "200'",
+      'household distances',
+      'one hundred fifty feet',
+      'twenty yards',
+    ],
   },
   /** Stairs, steps and curbs. */
   stairs: {

@@ -226,6 +226,13 @@ describe('documentation-incomplete', () => {
     const note = 'O: Gait training 23 min: amb 200 ft without AD, SBA, no gait deviations noted.';
     expect(rulesFired({ note, charges: '97116:2:GP' })).not.toContain('documentation-incomplete');
   });
+  it('counts a distance written in words, as dictation gives it', () => {
+    for (const note of [
+      'O: She was seen for twenty-five minutes of gait training with a front-wheeled walker on level ground, needing contact guard assistance, with verbal cues to step through. Distance was one hundred fifty feet three times.',
+      'O: Gait training 24 min: walked about sixty feet twice with a quad cane, min assist, tactile cues at the hip for weight shift.',
+    ])
+      expect(rulesFired({ note, charges: '97116:2:GP' }), note).not.toContain('documentation-incomplete');
+  });
   it('reads one walk written as clauses chained with semicolons', () => {
     const chained =
       'O: Gait training (97116): 23 min with a rolling walker on tile and a threshold; verbal and tactile cues for step length; CGA for turns, SBA on straight paths 150 ft x 3.';
