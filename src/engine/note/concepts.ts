@@ -124,7 +124,7 @@ export const CONCEPTS = {
   /** Two or more patients treated at once. */
   group: {
     pattern:
-      /\b(?:group (?:session|therapy|treatment|tx|gait|class|setting|exercise|walk|walking)s?|in (?:a|the) group|(?:treated|seen|performed) concurrently|concurrent (?:treatment|therapy|session)|(?:with|alongside) (?:\d|two|three|four|five|another|other) (?:other )?(?:patients|patient|pts)|\d (?:pts|patients) (?:at once|simultaneously|together))\b/gi,
+      /\b(?:group (?:session|therapy|treatment|tx|gait|class|setting|exercise|walk|walking)s?|in (?:a|the) group|(?:treated|seen|performed) concurrently|concurrent (?:treatment|therapy|session)|(?:with|alongside) (?:\d|one|two|three|four|five|another|other) (?:other )?(?:(?:part b|medicare) )?(?:patients|patient|pts)|\d (?:pts|patients) (?:at once|simultaneously|together))\b/gi,
     triggers: ['group', 'concurrent', 'patient', 'pts'],
     examples: [
       'group gait',

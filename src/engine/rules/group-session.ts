@@ -10,7 +10,9 @@ import { defineRule } from './types';
 /**
  * Concurrency or a group is often stated a sentence or more before the walking it qualifies ("Concurrent
  * treatment with another patient 1400-1430. Vitals stable. Gait training..."): the paragraph and section
- * decide, not the sentence. Walking written as one-on-one is not the group's.
+ * decide, not the sentence. A statement before any heading (the visit's opening lines) qualifies the paragraph
+ * it opens, even when the intervention line then opens a section of its own ("Gait training 30 min: ...").
+ * Walking written as one-on-one is not the group's.
  */
 function inGaitParagraph(ctx: RuleContext, group: Mention): boolean {
   const analyzed = noteById(ctx.analysis, group.noteId);
@@ -32,7 +34,7 @@ function inGaitParagraph(ctx: RuleContext, group: Mention): boolean {
       g.noteId === group.noteId &&
       g.start >= from &&
       g.start < to &&
-      sectionAt(analyzed.layout, g.start) === section &&
+      (section === 'none' || sectionAt(analyzed.layout, g.start) === section) &&
       isToday(g),
   );
   if (walking.length === 0) return false;

@@ -65,6 +65,22 @@ describe('group-session', () => {
     const f = findingOf({ note, charges: '97116:2:GP' }, 'group-session');
     expect(f?.fix).toContain('97150');
   });
+  it('takes a group stated in the visit’s opening lines for the intervention lines below it', () => {
+    // "Gait training 30 min:" opens a section of its own; the opening statement still qualifies it.
+    const gym =
+      'Outpatient PT – Treatment Note\nPt was treated alongside two other patients in the gym, each on a separate program.\nGait training 30 min: amb 150 ft x 3 with rollator, SBA, cues for posture.';
+    const part =
+      'Visit 9\nSeen with one other Part B patient, same PT, 0900-0930.\nAmbulation: 25 min, 200 ft x 2 with SPC, CGA, VC for cadence.';
+    for (const note of [gym, part])
+      expect(rulesFired({ note, charges: '97116:2:GP' }), note).toContain('group-session');
+    // A blank line ends the opening paragraph; a one-on-one gait line is not the group's.
+    const apart =
+      'Pt seen alongside two other patients for ther ex.\n\nGait training 25 min: amb 150 ft with RW, CGA, VC for step length.';
+    const oneOnOne =
+      'Seen with two other patients for warm-up.\nGait training 1:1 25 min: amb 150 ft with RW, CGA, VC for step length.';
+    for (const note of [apart, oneOnOne])
+      expect(rulesFired({ note, charges: '97116:2:GP' }), note).not.toContain('group-session');
+  });
   it('does not fire on plans, discussions or muscle groups', () => {
     for (const sentence of [
       'Discussed group exercise class for walking at the senior center.',
