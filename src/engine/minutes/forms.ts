@@ -45,6 +45,7 @@ export type DurationFormId =
   | 'prime'
   | 'h:mm'
   | 'hours-and-minutes'
+  | 'units-and-minutes'
   | 'hours'
   | 'fraction'
   | 'half-hour'
@@ -121,6 +122,15 @@ export const DURATION_FORMS: readonly DurationForm[] = [
     triggers: ['min', 'mn'],
     examples: ['23 min', '15 minutes', '27 mins', '8 mn'],
     pattern: /\b(\d{1,3})[ \t]{0,2}(?:minutes|minute|mins|min|mn)\b\.?/gi,
+    minutes: (m) => Number(m[1]),
+  },
+  {
+    // Shorthand that gives a line's units and minutes together ("GT 2u/26m"): the minutes are the figure.
+    id: 'units-and-minutes',
+    triggers: ['u/', 'u /', 'units/', 'units /'],
+    examples: ['2u/26m', '1u/9m', '2 units / 26 min', "3u/40'"],
+    pattern:
+      /\b\d{1,2}[ \t]?u(?:nits?)?[ \t]{0,2}\/[ \t]{0,2}(\d{1,3})[ \t]{0,2}(?:minutes|minute|mins|min|m|['’′])(?![a-z\d])/gi,
     minutes: (m) => Number(m[1]),
   },
   {

@@ -51,6 +51,7 @@ const FORMS: Readonly<Record<string, (m: number) => string | undefined>> = {
   words: (m) => (words(m) ? `Gait training for ${words(m)} minutes` : undefined),
   'words after': (m) => `${m} minutes of gait training`,
   range: (m) => `GT ${m}-${m + 3} min`,
+  'units and minutes': (m) => `GT ${Math.max(1, Math.round(m / 15))}u/${m}m`,
   'clock range': (m) => `${clock(14 * 60 + 10)}-${clock(14 * 60 + 10 + m)}  Gait training (97116)`,
   'padded table': (m) => `Intervention          Code     Min\nGait training         97116    ${m}`,
   'piped table': (m) => `| Intervention | CPT | Minutes |\n|---|---|---|\n| Gait training | 97116 | ${m} |`,

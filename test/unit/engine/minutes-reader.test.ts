@@ -35,6 +35,8 @@ describe('durations', () => {
     ['eighteen', 18],
     ['18-20 min', 18],
     ["25'", 25],
+    ['2u/26m', 26],
+    ['1 unit / 9 min', 9],
   ])('%s is %i minutes', (value, minutes) => {
     expect(durationOf(value)?.minutes).toBe(minutes);
   });
@@ -63,6 +65,14 @@ describe('whose minutes', () => {
       'part 97110 6',
       'part 97110 8',
     ]);
+  });
+
+  it('shorthand that gives units and minutes together', () => {
+    expect(read("GT 2u/26m: amb 250' x2 w/ FWW CGA\nTE 1u/9m: bridges")).toEqual([
+      'code 97116 26',
+      'code 97110 9',
+    ]);
+    expect(read('97116 - 2 units / 27 min (gait, RW, SBA)')).toEqual(['code 97116 27']);
   });
 
   it('a new sentence or a joined clause starts a new entry', () => {
