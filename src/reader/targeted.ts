@@ -10,6 +10,7 @@ import type { FrameReading, ReadingDetail, TargetField } from './frame-reader';
 import { normaliseNoteText } from './notes';
 import type { ReadContext } from './read-context';
 import { scanSubtree } from './scan';
+import { isDeadWrapper } from './tree';
 
 type DetailedReading = FrameReading & { detail: ReadingDetail };
 
@@ -31,7 +32,7 @@ function withNoteText(
 
 /** A textarea note after its value changed. */
 export function updateValueNote(reading: DetailedReading, target: TargetField): DetailedReading | undefined {
-  if (target.kind !== 'value' || !target.el.isConnected) return undefined;
+  if (target.kind !== 'value' || isDeadWrapper(target.el) || !target.el.isConnected) return undefined;
   return withNoteText(reading, target, (target.el as HTMLTextAreaElement).value);
 }
 
@@ -41,7 +42,7 @@ export function updateEditableNote(
   target: TargetField,
 ): DetailedReading | undefined {
   const { el } = target;
-  if (target.kind !== 'editable' || !el.isConnected) return undefined;
+  if (target.kind !== 'editable' || isDeadWrapper(el) || !el.isConnected) return undefined;
   const { scan, excluded, hasLayout } = reading.detail;
   const inside = scanSubtree(el, target.scope, { ignoreSelector: scan.validIgnoreSelector });
   const found =

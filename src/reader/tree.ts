@@ -29,3 +29,18 @@ export function frameDocument(frame: Element): Document | null {
     return null;
   }
 }
+
+/**
+ * True for a node (or window) kept from an earlier read whose document has since been replaced, such as an
+ * editor frame given a new document. Firefox turns a content script's references into such a document
+ * into dead wrappers: any use of one throws, and passing one to a DOM method throws too. Chromium keeps
+ * them usable, so this is false there.
+ */
+export function isDeadWrapper(value: object): boolean {
+  try {
+    void (value as { nodeType?: unknown }).nodeType;
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -7,6 +7,8 @@
  * The frame's own viewport growing from nothing (an iframe in a hidden pane that is shown) counts too.
  */
 
+import { isDeadWrapper } from './tree';
+
 /** Enough for a page's note fields and charge tables; a page with more gets the first ones watched. */
 const MAX_TRACKED = 2000;
 
@@ -66,7 +68,8 @@ export function watchVisibility(
         next.push(el);
       }
       const keep = new Set(next);
-      for (const el of tracked) if (!keep.has(el)) observer.unobserve(el);
+      // An element whose frame got a new document went with it; asking to unobserve it would throw.
+      for (const el of tracked) if (!keep.has(el) && !isDeadWrapper(el)) observer.unobserve(el);
       const before = new Set(tracked);
       for (const el of next) {
         if (before.has(el)) continue;

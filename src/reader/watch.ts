@@ -11,6 +11,7 @@ import {
   type TargetField,
 } from './frame-reader';
 import { updateEditableNote, updateValueNote } from './targeted';
+import { isDeadWrapper } from './tree';
 import { isInsideOverlay, isOverlayHost } from './visibility';
 import { watchVisibility } from './visibility-watch';
 import type { FrameSnapshot } from './snapshot';
@@ -157,7 +158,10 @@ export function watchPage(
     capture: boolean,
   ): void => {
     target.addEventListener(type, handler, capture);
-    removers.push(() => target.removeEventListener(type, handler, capture));
+    // A frame document replaced since took its listeners with it, and cannot be asked to remove them.
+    removers.push(() => {
+      if (!isDeadWrapper(target)) target.removeEventListener(type, handler, capture);
+    });
   };
 
   const onChange = (): void => {
@@ -188,7 +192,10 @@ export function watchPage(
   /** The editor target whose subtree holds `node` (the editor itself only when `inclusive`). */
   function editorHolding(node: Node, inclusive: boolean): TargetField | undefined {
     return reading?.detail?.targets.find(
-      (target) => target.kind === 'editable' && (node === target.el ? inclusive : target.el.contains(node)),
+      (target) =>
+        target.kind === 'editable' &&
+        !isDeadWrapper(target.el) &&
+        (node === target.el ? inclusive : target.el.contains(node)),
     );
   }
 
@@ -303,7 +310,9 @@ export function watchPage(
       return;
     }
     controls.forEach((control, index) => {
-      if (controlState(control) !== controlStates[index]) valueChanged(control);
+      // A control of a frame document that has been replaced: what the frame shows now needs a full read.
+      if (isDeadWrapper(control)) dirty = true;
+      else if (controlState(control) !== controlStates[index]) valueChanged(control);
     });
   }
 
