@@ -149,10 +149,18 @@ function frameOrigin(url: string): { protocol: string; host: string; origin: str
   }
 }
 
-function isInlineFrame(frame: Element): boolean {
-  if (frame.hasAttribute('srcdoc')) return true;
+/**
+ * An editor frame whose document the parent writes (srcdoc, about:blank, javascript:), so the parent reads
+ * it. Its markup alone is not enough: a page may send the frame elsewhere through its location, leaving the
+ * attributes as they were, and then the frame shows a page of its own, which that page's own content
+ * script reads and reports.
+ */
+function isInlineFrame(frame: Element, inner: Document | null): boolean {
   const src = (frame.getAttribute('src') ?? '').trim();
-  return src === '' || src === 'about:blank' || /^javascript:/i.test(src);
+  const byMarkup =
+    frame.hasAttribute('srcdoc') || src === '' || src === 'about:blank' || /^javascript:/i.test(src);
+  if (!byMarkup || !inner) return byMarkup;
+  return inner.URL === 'about:blank' || inner.URL === 'about:srcdoc';
 }
 
 /** jsdom does not load srcdoc; parse it so the CLI sees what the browser renders. */
@@ -355,9 +363,9 @@ function scanFrom(
   };
 
   const visitFrame = (frame: Element, scope: Scope): void => {
-    const inline = isInlineFrame(frame);
-    if (inline) {
-      const inner = srcdocDocument(frame, frameDocument(frame));
+    const shown = frameDocument(frame);
+    if (isInlineFrame(frame, shown)) {
+      const inner = srcdocDocument(frame, shown);
       if (!inner?.documentElement) return;
       const innerScope: Scope = { root: inner, prefix: `${cssPath(frame, scope)}${SCOPE_SEPARATOR}` };
       const body = inner.body;
@@ -377,8 +385,7 @@ function scanFrom(
     if (!target) return;
     const sameOrigin =
       frameLocation && frameLocation.protocol === target.protocol && frameLocation.host === target.host;
-    const inner = frameDocument(frame);
-    if (!sameOrigin || inner === null) {
+    if (!sameOrigin || shown === null) {
       if (!result.foreignOrigins.includes(target.origin)) result.foreignOrigins.push(target.origin);
       result.foreignFrames.push(frame);
       return;

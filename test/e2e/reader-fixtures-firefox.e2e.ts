@@ -222,6 +222,22 @@ describe('reader fixtures in Firefox', () => {
     expect(report.noteCount).toBe(2);
   });
 
+  // The same class by another road: the EHR sends the goals editor frame to the visit note's own page
+  // through its location, so its srcdoc attribute stays and the frame's load is the only sign in the parent.
+  // The page there is the child frame's to report; the parent must neither keep the goals nor read it too.
+  it('iframe editors: a srcdoc frame sent to a page of its own is read there, once', async () => {
+    await openFixture('iframe-editor.html');
+    await until((r) => r.noteCount === 2);
+    await page.evaluate(() => {
+      const frame = document.getElementById('goals_ifr') as HTMLIFrameElement;
+      frame.contentWindow!.location.replace('/fixtures/two-frame/note.html');
+    });
+    const labels = (r: TabReport): string[] => (r.read?.notes ?? []).map((note) => note.label).sort();
+    const report = await until((r) => labels(r).includes('Visit note') && !labels(r).includes('Goals'));
+    expect(labels(report)).toEqual(['Treatment note', 'Visit note']);
+    expect(report.read?.notes.find((note) => note.label === 'Visit note')?.frameId).not.toBe(0);
+  });
+
   it("shadow components: reads open shadow roots, never the overlay's own content", async () => {
     await openFixture('shadow-components.html');
     const report = await until((r) => r.noteCount === 1 && r.chargeCount === 1 && r.findings.length > 0);
