@@ -192,6 +192,52 @@ describe('single-frame fixtures', () => {
     expect(report.noteCount).toBe(2);
   });
 
+  // A frame given a new document after it was read (Firefox turned the old nodes into dead wrappers and the
+  // watch stopped): the editor restarts in a fresh about:blank document.
+  it('iframe editors: follows the editor frame to the new document it gets when the editor restarts', async () => {
+    await openFixture('iframe-editor.html');
+    await until((r) => r.noteCount === 2);
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<table><tr><th>CPT</th><th>Mod</th><th>Units</th></tr><tr><td>97116</td><td>GP</td><td>4</td></tr></table>',
+      );
+    });
+    await until((r) => rulesOf(r).includes('units-exceed-minutes'));
+    await page.evaluate(() => {
+      const frame = document.getElementById('treatment_note_ifr') as HTMLIFrameElement;
+      frame.addEventListener(
+        'load',
+        () => {
+          const body = frame.contentDocument!.body;
+          body.setAttribute('contenteditable', 'true');
+          body.innerHTML =
+            '<p>Gait training (97116): 38 min.</p>' +
+            '<p>Gait on stairs and curbs with SPC; VC for step-to pattern, CGA fading to SBA.</p>';
+        },
+        { once: true },
+      );
+      frame.src = 'about:blank';
+    });
+    const report = await until((r) => quotesOf(r).some((quote) => quote.includes('97116): 38 min')));
+    expect(quotesOf(report).join(' ')).not.toContain('30 min');
+    expect(report.noteCount).toBe(2);
+  });
+
+  // The same class by location: the srcdoc attribute stays, the frame now shows a page of its own.
+  it('iframe editors: a srcdoc frame sent to a page of its own is read there, once', async () => {
+    await openFixture('iframe-editor.html');
+    await until((r) => r.noteCount === 2);
+    await page.evaluate(() => {
+      const frame = document.getElementById('goals_ifr') as HTMLIFrameElement;
+      frame.contentWindow!.location.replace('/fixtures/two-frame/note.html');
+    });
+    const labels = (r: TabReport): string[] => (r.read?.notes ?? []).map((note) => note.label).sort();
+    const report = await until((r) => labels(r).includes('Visit note') && !labels(r).includes('Goals'));
+    expect(labels(report)).toEqual(['Treatment note', 'Visit note']);
+    expect(report.read?.notes.find((note) => note.label === 'Visit note')?.frameId).not.toBe(0);
+  });
+
   it('Medplum: reads the labelled charge cards and the read-only note', async () => {
     await openFixture('medplum-charges.html');
     const report = await until((r) => r.noteCount === 1 && r.chargeCount === 2 && r.findings.length > 0);
