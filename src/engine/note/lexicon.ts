@@ -3,7 +3,7 @@
  * "ther ex", "NMR") tells whose minutes a number is. Stair training maps to 97116 because gait training
  * includes stair climbing (domain doc §1).
  */
-import { PATTERNS, eachMatch, firstMatch } from './patterns';
+import { PATTERNS, eachMatch } from './patterns';
 
 export interface InterventionLabel {
   code: string;
@@ -133,13 +133,18 @@ export function lastInterventionIn(label: string): LabelMatch | undefined {
   return best;
 }
 
+/** Each label and the code-in-text pattern, anchored where matching starts: a line's head is tried in place. */
+const ANCHORED = [
+  { code: '', pattern: new RegExp(PATTERNS.codeInText.source, 'y') },
+  ...INTERVENTION_LABELS.map(({ code, pattern }) => ({ code, pattern: new RegExp(pattern.source, 'iy') })),
+];
+
 /** The intervention that the text starts with, if any ("gait training" in "gait training with FWW"). */
 export function leadingIntervention(text: string): LabelMatch | undefined {
-  const written = firstMatch(PATTERNS.codeInText, text);
-  if (written?.index === 0) return { code: written[0], index: 0, end: written[0].length };
-  for (const { code, pattern } of INTERVENTION_LABELS) {
-    const m = firstMatch(pattern, text);
-    if (m?.index === 0) return { code, index: 0, end: m[0].length };
+  for (const { code, pattern } of ANCHORED) {
+    pattern.lastIndex = 0;
+    const m = pattern.exec(text);
+    if (m) return { code: code || m[0], index: 0, end: m[0].length };
   }
   return undefined;
 }

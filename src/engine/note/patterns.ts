@@ -40,6 +40,13 @@ export const PATTERNS = {
   contrastCue: /\b(?:but|however|although|though|yet)\b/i,
   conditionalCue: /\b(?:if|unless|until|prevent|preventing|avoid|avoiding|whether|risk of)\b/i,
 
+  /**
+   * A sentence that starts as an activity's entry with its own minutes ("Bike 10 min", "NuStep 8'",
+   * "Then 23 min"): up to three words, then the minutes. Run on a sentence's first 80 characters.
+   */
+  activityWithMinutes:
+    /^[A-Za-z][A-Za-z/&-]{0,20}(?:[ \t]{1,2}[A-Za-z/&-]{1,20}){0,2}[ \t]{1,2}\d{1,3}[ \t]{0,2}(?:min|mins|minutes|')(?![A-Za-z])/,
+
   // ---- Whose minutes ------------------------------------------------------------------------------------
   /** A plan for future visits ("3x/week", "will continue") in the sentence of a minute figure. */
   minutesPlanCue:

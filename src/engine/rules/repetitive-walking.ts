@@ -17,11 +17,12 @@ function isDistanceTrigger(ctx: RuleContext, m: Mention): boolean {
 function hasSkilledGaitInput(ctx: RuleContext): boolean {
   const { analysis } = ctx;
   const { mentions } = analysis;
+  // The note-wide facts first: they need no walk's context worked out.
   return (
-    mentions.cue.some((m) => isToday(m) && nearGait(analysis, m)) ||
-    mentions.skilledTraining.some((m) => isToday(m) && nearGait(analysis, m)) ||
     mentions.deviation.some(isDocumented) ||
-    mentions.objectiveMeasure.some(isDocumented)
+    mentions.objectiveMeasure.some(isDocumented) ||
+    mentions.cue.some((m) => isToday(m) && nearGait(analysis, m)) ||
+    mentions.skilledTraining.some((m) => isToday(m) && nearGait(analysis, m))
   );
 }
 

@@ -16,14 +16,9 @@ import { dailyNotes, encounterOf, formatScoreTable, scoreTable, verdictsOf } fro
 
 /** Notes whose failure class is still open, with the class. */
 const OPEN: Readonly<Record<string, string>> = {
-  '12-hours-and-minutes-totals-clean': 'distance in a wrapped line, two sentences after the gait term',
-  '13-snf-fraction-of-hour-clean': 'cues in the next line of the same sentence',
-  '20-activity-item-within-gait-entry-clean': 'distance in a wrapped line, two sentences after the gait term',
-  '26-pt-and-pta-split-lines-clean': 'distance in a sub-line of the gait block',
   '30-treadmill-settings-unsupervised': 'a machine setting counted as skilled input',
   '31-snf-walking-program-speed-progressed':
     'a machine setting counted as skilled input; minutes after "treadmill"',
-  '38-improvement-not-expected-passive-order': 'cues in the next clause of a dictated sentence',
   '49-terse-code-units-minutes-day-overbilled': "distance in primes (100' x 3) after the code-first label",
 };
 

@@ -19,6 +19,17 @@ describe('repetitive-walking', () => {
     const note = 'O: Ambulated 300 ft x 3 in hallway; VC for increased step length, TC at pelvis. GT 23 min.';
     expect(rulesFired({ note, charges: '97116:2:GP' })).not.toContain('repetitive-walking');
   });
+  it('counts cues written lines after the walking in the same paragraph, not cues from the history', () => {
+    const dictated =
+      'Gait training 25 minutes. She walked 150 feet three times with her walker,\nresting between bouts; on the last bout\nI gave verbal cues to stand tall.';
+    expect(rulesFired({ note: dictated, charges: '97116:2:GP' })).not.toContain('repetitive-walking');
+    const history =
+      'Gait training 25 minutes. She walked 150 feet three times with her walker. She reports her husband\ngives her verbal cues at home.';
+    expect(rulesFired({ note: history, charges: '97116:2:GP' })).toContain('repetitive-walking');
+    const otherParagraph =
+      'Gait training 25 minutes. She walked 150 feet three times with her walker.\n\nTher ex 10 min with verbal cues.';
+    expect(rulesFired({ note: otherParagraph, charges: '97116:2:GP' })).toContain('repetitive-walking');
+  });
   it('does not count history or plans as today’s walking', () => {
     const history =
       'S: Pt states she walked to the mailbox and did laps at the mall. O: Gait training 23 min.';
@@ -261,6 +272,36 @@ describe('documentation-incomplete', () => {
     expect(findingOf({ note: apart, charges: '97116:2:GP' }, 'documentation-incomplete')?.message).toContain(
       'distance',
     );
+  });
+  it('reads a walk written over wrapped lines and sub-lines, up to the next entry', () => {
+    const wrapped =
+      'Gait training 97116: 25 min with SPC, CGA; after a seated rest, a second bout outdoors on the\nsidewalk, 300 ft, VC for step length.';
+    expect(rulesFired({ note: wrapped, charges: '97116:2:GP' })).not.toContain('documentation-incomplete');
+    const subLines =
+      'Gait training 97116 - 25 min\n  - FWW, SBA on level tile\n  - turns to the L practised,\n    120 ft x 3\n  - VC for upright trunk';
+    expect(rulesFired({ note: subLines, charges: '97116:2:GP' })).not.toContain('documentation-incomplete');
+  });
+  it('does not take a distance from another entry, another paragraph or a wrapped history sentence', () => {
+    const lacksDistance = (note: string) =>
+      findingOf({ note, charges: '97116:2:GP' }, 'documentation-incomplete')?.message ?? '';
+    // Another intervention's line ends the walk.
+    expect(
+      lacksDistance(
+        'Gait training 97116 - 25 min, SPC, CGA, VC for step length\nTher ex 97110 - 10 min, bike 2 miles',
+      ),
+    ).toContain('distance');
+    // A blank line ends it.
+    expect(
+      lacksDistance(
+        'Gait training 25 min with SPC, CGA, VC for step length\n\nPt lives 2 miles from clinic.',
+      ),
+    ).toContain('distance');
+    // A sentence begun in the past goes on in the past on its next line.
+    expect(
+      lacksDistance(
+        'Gait training 25 min with SPC, CGA, VC for step length. She states she used to walk\n2 miles a day.',
+      ),
+    ).toContain('distance');
   });
   it('does not count goals as documentation', () => {
     const note =
