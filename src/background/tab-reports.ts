@@ -90,7 +90,24 @@ function cutNotes(snapshot: FrameSnapshot, budget: number): FrameSnapshot {
   return { ...snapshot, notes };
 }
 
-export type PutResult = { accepted: true } | { accepted: false; reason: IgnoreReason };
+/** `changed`: whether what the tab's report is computed from changed, so the tab needs analysing again. */
+export type PutResult =
+  { accepted: true; changed: boolean } | { accepted: false; reason: IgnoreReason; changed: boolean };
+
+/**
+ * Whether two values of message data (plain objects, arrays, strings, numbers) hold the same. Strings
+ * compare by content, so a frame that sends its unchanged megabyte note again costs one comparison.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => Object.hasOwn(right, key) && sameData(left[key], right[key]));
+}
 
 /**
  * Records a frame's snapshot, within the caps. `frameOrigin` is the frame's own site as the browser reported
@@ -105,8 +122,8 @@ export function putFrame(
 ): PutResult {
   const entry = entryFor(tabId, topOrigin);
   if (!entry.frames.has(frameId) && entry.frames.size >= FRAMES_PER_TAB) {
-    ignoreFrame(tabId, frameId, topOrigin, frameOrigin, 'too-many-frames');
-    return { accepted: false, reason: 'too-many-frames' };
+    const changed = ignoreFrame(tabId, frameId, topOrigin, frameOrigin, 'too-many-frames');
+    return { accepted: false, reason: 'too-many-frames', changed };
   }
   const cuts: Cut[] = [];
   let kept = snapshot;
@@ -123,28 +140,46 @@ export function putFrame(
     kept = cutNotes(kept, room);
     cuts.push({ what: 'tab-chars', origin: frameOrigin, kept: room, total: chars });
   }
+  // A frame past the tab's cap sends text that is cut to nothing, and a page may re-send what it showed: what
+  // the report is computed from is then the same, and the tab is not analysed again for it.
+  const before = entry.frames.get(frameId);
+  if (
+    before?.origin === frameOrigin &&
+    !entry.ignored.has(frameId) &&
+    sameData(before.cuts, cuts) &&
+    sameData(before.snapshot, kept)
+  ) {
+    return { accepted: true, changed: false };
+  }
   entry.frames.set(frameId, { origin: frameOrigin, snapshot: kept, chars: Math.min(chars, room), cuts });
   entry.ignored.delete(frameId);
   entry.basis = undefined;
   storeStats.changes += 1;
-  return { accepted: true };
+  return { accepted: true, changed: true };
 }
 
-/** Notes that a frame's messages are not used, so the report can say which frames were left out and why. */
+/**
+ * Notes that a frame's messages are not used, so the report can say which frames were left out and why.
+ * Returns whether the tab's report changed for it (a frame already listed for the same reason changes nothing).
+ */
 export function ignoreFrame(
   tabId: number,
   frameId: number,
   topOrigin: string,
   frameOrigin: string,
   reason: IgnoreReason,
-): void {
+): boolean {
   const entry = entryFor(tabId, topOrigin);
   const had = entry.frames.delete(frameId);
   const before = entry.ignored.get(frameId);
-  if (before?.origin === frameOrigin && before.reason === reason && !had) return;
-  if (!before && entry.ignored.size >= MAX_IGNORED_LISTED) return;
+  if (before?.origin === frameOrigin && before.reason === reason && !had) return false;
+  if (!before && entry.ignored.size >= MAX_IGNORED_LISTED) {
+    if (had) entry.basis = undefined;
+    return had;
+  }
   entry.ignored.set(frameId, { origin: frameOrigin, reason });
   entry.basis = undefined;
+  return true;
 }
 
 export function dropFrame(tabId: number, frameId: number): void {

@@ -218,8 +218,7 @@ async function fromContent(message: ContentToBackground, context: ContentContext
   );
   if (verdict) {
     if (message.type === 'snapshot') {
-      ignoreFrame(tabId, frameId, topOrigin, frameOrigin, verdict);
-      analysis.schedule(tabId);
+      if (ignoreFrame(tabId, frameId, topOrigin, frameOrigin, verdict)) analysis.schedule(tabId);
       // A frame of a site that is off or paused has no business running: it is told to stop.
       if (verdict !== 'top-origin-off') void send(tabId, { type: 'teardown' }, frameId);
     }
@@ -234,7 +233,7 @@ async function fromContent(message: ContentToBackground, context: ContentContext
         resendAsked.add(tabId);
         void send(tabId, { type: 'resend' });
       }
-      analysis.schedule(tabId);
+      if (put.changed) analysis.schedule(tabId);
       return put.accepted ? { ok: true } : { ok: false, error: `Ignored: ${put.reason}` };
     }
     case 'reveal-request':

@@ -118,6 +118,53 @@ describe('the report store', () => {
     });
   });
 
+  it('does not analyse a tab again for a frame that re-sends what it showed', () => {
+    const current = settings();
+    putFrame(18, 0, EMR, EMR, snapshot(`${EMR}/enc`, NOTE));
+    reportFor(18, current, undefined);
+    const before = { ...storeStats };
+    // The same content in a new message (another object, as every message is).
+    expect(putFrame(18, 0, EMR, EMR, structuredClone(snapshot(`${EMR}/enc`, NOTE)))).toEqual({
+      accepted: true,
+      changed: false,
+    });
+    reportFor(18, current, undefined);
+    expect(storeStats).toEqual(before);
+    expect(putFrame(18, 0, EMR, EMR, snapshot(`${EMR}/enc`, `${NOTE} Pt tolerated well.`)).changed).toBe(
+      true,
+    );
+  });
+
+  it('does not analyse a tab again for new text of a frame past its character cap, only for kept text', () => {
+    const current = settings();
+    const big = (frame: number, tick: number) =>
+      `Visit ${tick}: gait training 97116, ${tick} min, frame ${frame}. `.padEnd(SNAPSHOT_CHAR_CAP, '.');
+    const frames = Math.ceil(TAB_CHAR_CAP / SNAPSHOT_CHAR_CAP) + 2;
+    for (let frameId = 0; frameId < frames; frameId += 1) {
+      putFrame(19, frameId, EMR, EMR, snapshot(`${EMR}/f${frameId}`, big(frameId, 1)));
+    }
+    reportFor(19, current, undefined);
+    const analyses = storeStats.analyses;
+    // The last frame's room is gone: its new minutes are cut away with the rest of its note.
+    expect(putFrame(19, frames - 1, EMR, EMR, snapshot(`${EMR}/f${frames - 1}`, big(frames - 1, 2)))).toEqual(
+      { accepted: true, changed: false },
+    );
+    reportFor(19, current, undefined);
+    expect(storeStats.analyses).toBe(analyses);
+    expect(putFrame(19, 0, EMR, EMR, snapshot(`${EMR}/f0`, big(0, 2))).changed).toBe(true);
+    reportFor(19, current, undefined);
+    expect(storeStats.analyses).toBe(analyses + 1);
+  });
+
+  it('changes nothing when a frame past the frames cap sends again', () => {
+    for (let frameId = 0; frameId < FRAMES_PER_TAB; frameId += 1) {
+      putFrame(20, frameId, EMR, EMR, snapshot(`${EMR}/f${frameId}`));
+    }
+    const extra = () => putFrame(20, FRAMES_PER_TAB, EMR, EMR, snapshot(`${EMR}/extra`, NOTE));
+    expect(extra()).toEqual({ accepted: false, reason: 'too-many-frames', changed: true });
+    expect(extra()).toEqual({ accepted: false, reason: 'too-many-frames', changed: false });
+  });
+
   it('drops every frame of a site turned off, in every tab, and keeps the rest', () => {
     putFrame(14, 0, EMR, EMR, snapshot(`${EMR}/enc`));
     putFrame(14, 3, EMR, FEES, snapshot(`${FEES}/fees`, NOTE));
