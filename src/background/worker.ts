@@ -57,7 +57,12 @@ import { FRAME_PORT, TAB_STATE_PORT, WatchTabMessageSchema, type TabState } from
 import type { Evidence, RuleId, Severity } from '../engine/model';
 import { defaultSiteSettings, originPattern, siteOriginOf } from '../shared/settings';
 import type { Settings, SiteSettings } from '../shared/settings';
-import { ANALYSIS_DEBOUNCE_MS, ANALYSIS_MAX_WAIT_MS, SETTINGS_WRITES_PER_MINUTE } from '../shared/limits';
+import {
+  ANALYSIS_DEBOUNCE_MS,
+  ANALYSIS_MAX_WAIT_MS,
+  ANALYSIS_TAB_SHARE,
+  SETTINGS_WRITES_PER_MINUTE,
+} from '../shared/limits';
 import { describeSiteState } from './site-state';
 import {
   buildOptionsState,
@@ -104,7 +109,9 @@ async function updateBadge(tabId: number, report: TabReport | undefined): Promis
 /** Brings the tab's report up to date (computing it only if something changed) and pushes it everywhere. */
 async function publish(tabId: number): Promise<void> {
   const [settings, tables] = await Promise.all([loadEffectiveSettings(), loadImportedTables()]);
+  const started = performance.now();
   const report = reportFor(tabId, settings, tables);
+  analysis.rest(tabId, (performance.now() - started) * (1 / ANALYSIS_TAB_SHARE - 1));
   await updateBadge(tabId, report);
   if (report) {
     const origin = tabOrigin(tabId);

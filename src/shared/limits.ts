@@ -13,5 +13,11 @@ export const FRAMES_PER_TAB = 24;
 export const ANALYSIS_DEBOUNCE_MS = 30;
 /** Longest a steady stream of snapshots may postpone a tab's analysis. */
 export const ANALYSIS_MAX_WAIT_MS = 250;
+/**
+ * Most of the worker's time one tab's analyses may take while its snapshots keep coming: after an analysis
+ * that took t, the tab's next one waits t × (1 / share − 1). A typical note's analysis takes a millisecond
+ * and is not held back; a page of megabyte notes is analysed less often, and other tabs keep their turn.
+ */
+export const ANALYSIS_TAB_SHARE = 0.25;
 /** Picks and overlay-position writes accepted per tab per minute; a person makes a few. */
 export const SETTINGS_WRITES_PER_MINUTE = 12;

@@ -89,4 +89,67 @@ describe('the analysis debounce', () => {
       vi.useRealTimers();
     }
   });
+
+  it("spaces a costly key's runs by its rest while another key keeps its quiet time", () => {
+    vi.useFakeTimers();
+    try {
+      const runs: Array<{ key: number; at: number }> = [];
+      const start = Date.now();
+      const debouncer = createDebouncer<number>(
+        (key) => {
+          runs.push({ key, at: Date.now() - start });
+          // Tab 1 is a storm whose every analysis costs 400 ms: it rests three times that.
+          if (key === 1) debouncer.rest(1, 1_200);
+        },
+        30,
+        250,
+      );
+      const quiet: number[] = [];
+      for (let at = 0; at < 5_000; at += 20) {
+        debouncer.schedule(1);
+        if (at % 1_000 === 500) {
+          debouncer.schedule(2);
+          quiet.push(at);
+        }
+        vi.advanceTimersByTime(20);
+      }
+      const storm = runs.filter((run) => run.key === 1).map((run) => run.at);
+      expect(storm.length).toBeGreaterThanOrEqual(3);
+      for (let i = 1; i < storm.length; i++) expect(storm[i]! - storm[i - 1]!).toBeGreaterThanOrEqual(1_200);
+      // The quiet tab is analysed 30 ms after each of its snapshots, storm or not.
+      const calm = runs.filter((run) => run.key === 2).map((run) => run.at);
+      expect(calm).toHaveLength(quiet.length);
+      calm.forEach((at, i) => expect(at - quiet[i]!).toBeLessThanOrEqual(40));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('moves a pending run back when its key is told to rest, and not forward', () => {
+    vi.useFakeTimers();
+    try {
+      const runs: number[] = [];
+      const start = Date.now();
+      const debouncer = createDebouncer<number>(() => runs.push(Date.now() - start), 30, 250);
+      debouncer.schedule(3);
+      debouncer.rest(3, 500);
+      vi.advanceTimersByTime(499);
+      expect(runs).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(runs).toEqual([500]);
+      // A rest shorter than the quiet time left changes nothing.
+      debouncer.schedule(3);
+      debouncer.rest(3, 10);
+      vi.advanceTimersByTime(30);
+      expect(runs).toEqual([500, 530]);
+      // Cancelling a key (its tab closed) forgets its rest too.
+      debouncer.rest(3, 10_000);
+      debouncer.cancel(3);
+      debouncer.schedule(3);
+      vi.advanceTimersByTime(30);
+      expect(runs).toEqual([500, 530, 560]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
