@@ -58,9 +58,10 @@ export interface StormBench {
   storm_edit_to_report_ms: number;
 }
 
-export async function benchStorm(runs = 6): Promise<StormBench> {
+/** `extensionPath`: another build of GaitGuard to measure (a before/after comparison); the test build by default. */
+export async function benchStorm(runs = 6, extensionPath?: string): Promise<StormBench> {
   const server = await startServer(0, { '/storm/': STORM_DIR });
-  const session = await launchChromium();
+  const session = await launchChromium(extensionPath ? { extensionPath } : {});
   try {
     const extensionPage = await session.context.newPage();
     await extensionPage.goto(`chrome-extension://${session.extensionId}/src/ui/options/index.html`);
