@@ -26,7 +26,7 @@ type FactKind = 'date' | 'payer' | 'encounter' | 'provider';
 function factKind(label: string): FactKind {
   const key = label.toLowerCase();
   if (/date|dos/.test(key)) return 'date';
-  if (/insurance|payer|payor|financial|fin class/.test(key)) return 'payer';
+  if (/insurance|payer|payor|financial|fin class|coverage|health plan/.test(key)) return 'payer';
   if (/encounter|account|acct|visit/.test(key)) return 'encounter';
   return 'provider';
 }
@@ -43,6 +43,11 @@ function payerMethodHint(payer: string): UnitMethod | undefined {
   return undefined;
 }
 
+function isLabelOnly(value: string): boolean {
+  const label = FACT_LABEL.exec(value);
+  return label !== null && value.slice(label[0].length).replace(/[\s:#]+/g, '') === '';
+}
+
 export function readPageFacts(labels: ReadonlyArray<{ node: Text }>, ctx: ReadContext): PageFacts {
   const facts: PageFacts = { furnishedBy: [] };
   for (const { node } of labels) {
@@ -54,7 +59,9 @@ export function readPageFacts(labels: ReadonlyArray<{ node: Text }>, ctx: ReadCo
     if (kind === 'payer' && facts.payerName) continue;
     if (kind === 'encounter' && facts.encounterId) continue;
     const value = valueAfterLabel(node, match.index + match[0].length, ctx);
-    if (!value) continue;
+    // A heading over a group of fields ("Coverage" above "Payer: [select]") is followed by the next label,
+    // not by its value: that label is read in its turn.
+    if (!value || isLabelOnly(value)) continue;
     if (kind === 'date') {
       const date = parseDisplayedDate(value);
       if (date) facts.dateOfService = date;

@@ -132,9 +132,12 @@ export function mayHostShadowRoot(tagName: string): boolean {
   return SHADOW_HOST_TAGS.has(tagName) || tagName.includes('-');
 }
 
-/** Labels of page facts: date of service, payer, rendering provider. Matched on short text nodes only. */
+/**
+ * Labels of page facts: date of service, payer, rendering provider. Matched on short text nodes only. A bare
+ * "Plan" is the note's plan far more often than a health plan, so only "health plan" / "insurance plan" are.
+ */
 export const FACT_LABEL =
-  /^\s*(date of service|dos|service date|encounter date|visit date|date of visit|primary insurance|insurance|insurance plan|payer|payor|plan|coverage|financial class|fin class|encounter (?:no\.?|number|id|#)|encounter#|account (?:no\.?|number|#)|acct (?:no\.?|#)|visit (?:no\.?|number|id|#)|rendering provider|rendering|provider|treating therapist|therapist|clinician|performed by|furnished by|treated by|supervising therapist)(?![a-z0-9])/i;
+  /^\s*(date of service|dos|service date|encounter date|visit date|date of visit|primary insurance|insurance|insurance plan|health plan|payer|payor|coverage|financial class|fin class|encounter (?:no\.?|number|id|#)|encounter#|account (?:no\.?|number|#)|acct (?:no\.?|#)|visit (?:no\.?|number|id|#)|rendering provider|rendering|provider|treating therapist|therapist|clinician|performed by|furnished by|treated by|supervising therapist)(?![a-z0-9])/i;
 
 export interface ScanOptions {
   ignoreSelector?: string;
