@@ -64,6 +64,12 @@ export const PATTERNS = {
   /** The patient's own view, not the therapist's assessment ("Pt feels she has plateaued", "he says"). */
   patientView:
     /\b(?:feels?|felt|says|said|believes?|thinks|perceives?|complains|per (?:pt|patient)|according to (?:the )?(?:pt|patient)|in (?:his|her|their) (?:own )?(?:view|words|opinion))\b/i,
+  /**
+   * A treadmill's setting, its speed or incline set or changed ("2% incline", "speed progressed", "incline
+   * adjusted"): not skilled input, whatever training word it holds. Gait "with decreased speed" is no setting.
+   */
+  machineSetting:
+    /\b(?:\d{1,2}(?:\.\d{1,2})?[ \t]{0,2}%[ \t]{0,2}(?:incline|grade|elevation)|(?:speed|incline|grade|elevation)[ \t]{1,2}(?:was[ \t]{1,2})?(?:progressed|increased|raised|adjusted|decreased|lowered|regressed)|(?:progressed|increased|raised|adjusted|regressed)[ \t]{1,2}(?:the[ \t]{1,2})?(?:speed|incline|grade|elevation))\b|\b(?:incline|grade|elevation)[ \t]{1,2}(?:of[ \t]{1,2})?\d{1,2}(?:\.\d{1,2})?[ \t]{0,2}%/gi,
   /** The gait work is one-on-one, whatever group session the paragraph names ("1045-1100 gait training, one-on-one"). */
   oneOnOne: /\b(?:one[ -]on[ -]one|1:1|individual(?:ly)?)\b/i,
   /** Words that make "plateau" anatomy rather than progress ("tibial plateau fracture"). */

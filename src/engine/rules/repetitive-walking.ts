@@ -1,7 +1,16 @@
 import type { Mention } from '../note/analyze';
 import { nearGait } from '../note/analyze';
 import { BPM_SKILLED } from './citations';
-import { chargeEvidence, firstFew, inGaitSentence, isDocumented, isToday, mentionEvidence } from './facts';
+import { PATTERNS, eachMatch } from '../note/patterns';
+import {
+  chargeEvidence,
+  firstFew,
+  inGaitSentence,
+  isDocumented,
+  isToday,
+  mentionEvidence,
+  textAround,
+} from './facts';
 import type { RuleContext } from './types';
 import { defineRule } from './types';
 
@@ -10,9 +19,23 @@ function isDistanceTrigger(ctx: RuleContext, m: Mention): boolean {
   return isToday(m) && inGaitSentence(ctx.analysis, m);
 }
 
+const SETTING_REACH = 24;
+
+/** A word of a treadmill's setting ("incline" in "2% incline", "progressed" in "speed progressed"). */
+function inMachineSetting(ctx: RuleContext, m: Mention): boolean {
+  const around = textAround(ctx.analysis, m, SETTING_REACH, SETTING_REACH);
+  const at = Math.min(SETTING_REACH, m.start);
+  let inside = false;
+  eachMatch(PATTERNS.machineSetting, around, (s) => {
+    inside = s.index <= at && at + m.end - m.start <= s.index + s[0].length;
+    return !inside;
+  });
+  return inside;
+}
+
 /**
- * Skilled input documented with today's walking: cues or training in or right after a sentence about
- * walking, or a gait deviation or objective measure of today's visit anywhere in the note.
+ * Skilled input documented with today's walking: cues or training with the walk (not a treadmill's
+ * setting), or a gait deviation or objective measure of today's visit anywhere in the note.
  */
 function hasSkilledGaitInput(ctx: RuleContext): boolean {
   const { analysis } = ctx;
@@ -22,7 +45,7 @@ function hasSkilledGaitInput(ctx: RuleContext): boolean {
     mentions.deviation.some(isDocumented) ||
     mentions.objectiveMeasure.some(isDocumented) ||
     mentions.cue.some((m) => isToday(m) && nearGait(analysis, m)) ||
-    mentions.skilledTraining.some((m) => isToday(m) && nearGait(analysis, m))
+    mentions.skilledTraining.some((m) => isToday(m) && !inMachineSetting(ctx, m) && nearGait(analysis, m))
   );
 }
 

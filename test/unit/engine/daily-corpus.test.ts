@@ -16,9 +16,6 @@ import { dailyNotes, encounterOf, formatScoreTable, scoreTable, verdictsOf } fro
 
 /** Notes whose failure class is still open, with the class. */
 const OPEN: Readonly<Record<string, string>> = {
-  '30-treadmill-settings-unsupervised': 'a machine setting counted as skilled input',
-  '31-snf-walking-program-speed-progressed':
-    'a machine setting counted as skilled input; minutes after "treadmill"',
   '49-terse-code-units-minutes-day-overbilled': "distance in primes (100' x 3) after the code-first label",
 };
 

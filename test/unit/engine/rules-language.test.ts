@@ -30,6 +30,16 @@ describe('repetitive-walking', () => {
       'Gait training 25 minutes. She walked 150 feet three times with her walker.\n\nTher ex 10 min with verbal cues.';
     expect(rulesFired({ note: otherParagraph, charges: '97116:2:GP' })).toContain('repetitive-walking');
   });
+  it('does not take a treadmill’s speed or incline for skilled input', () => {
+    const settings =
+      'O: Treadmill 25 min, 3% incline, speed progressed to 2.4 mph, incline adjusted midway. Walked 300 ft x 2 in the corridor, independent.';
+    expect(findingOf({ note: settings, charges: '97116:2:GP' }, 'repetitive-walking')?.severity).toBe(
+      'warning',
+    );
+    // Walking up a ramp is a surface the therapist trains on, not a machine's setting.
+    const ramp = 'O: Gait training 25 min: walked 300 ft x 2 with SPC, up and down an incline outdoors, CGA.';
+    expect(rulesFired({ note: ramp, charges: '97116:2:GP' })).not.toContain('repetitive-walking');
+  });
   it('does not count history or plans as today’s walking', () => {
     const history =
       'S: Pt states she walked to the mailbox and did laps at the mall. O: Gait training 23 min.';
