@@ -164,9 +164,15 @@ export const CONCEPTS = {
    */
   ptaProvider: {
     pattern:
-      /(?:\b(?:by|with|from|per) (?:the |a |our )?(?:L?PTA|[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant)\b|\b[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant\b|,(?<=[A-Za-z.],) L?PTA\b|\bL?PTA(?::| provided| performed| treated| furnished| completed| administered)|\bLPTA\b)/g,
+      /(?:\b(?:by|with|from|per) (?:the |a |our )?(?:L?PTA|[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant)\b|\b[Pp]hysical [Tt]herap(?:ist|y) [Aa]ssistant\b|,(?<=[A-Za-z.],) L?PTA\b|\bL?PTA(?: (?:then|also|alone|independently|subsequently|later|next))?(?::| provided| performed| treated| furnished| completed| administered| continued| led| did)|\bLPTA\b)/g,
     triggers: ['pta', 'physical therapist assistant', 'physical therapy assistant'],
-    examples: ['by PTA', 'with the physical therapist assistant', 'PTA provided', 'LPTA'],
+    examples: [
+      'by PTA',
+      'with the physical therapist assistant',
+      'PTA provided',
+      'LPTA',
+      'PTA then completed',
+    ],
   },
   /**
    * The year's Medicare therapy amount as the page or note states it ("PT/SLP YTD: $2,615.40"): what the KX

@@ -38,3 +38,22 @@ describe('cq-modifier-missing: who furnished the care, after the plan', () => {
     expect(rulesFired({ note, charges: '97116:3:GP' })).not.toContain('cq-modifier-missing');
   });
 });
+
+describe("cq-modifier-missing: a PTA's own time after time shared with the PT", () => {
+  it('takes "PTA then completed" and "PTA also performed" as the PTA furnishing gait time', () => {
+    const shared =
+      'Gait training performed by PT and PTA together for 20 minutes (co-treatment): amb 100 ft x 4 w/ hemi walker, mod A, facilitation at L pelvis.';
+    for (const own of [
+      'PTA then completed gait training alone for 6 minutes on the stairs (4 steps x 3, step-to, 1 rail).',
+      'The PTA also performed gait training on the ramp for 8 min with CGA, VC for step length.',
+    ])
+      expect(rulesFired({ note: `${shared}\n${own}`, charges: '97116:2:GP' }), own).toContain(
+        'cq-modifier-missing',
+      );
+  });
+  it('keeps time the PT and PTA furnished together as the PT’s', () => {
+    const note =
+      'Gait training performed by PT and PTA together for 26 minutes (co-treatment): amb 100 ft x 4 w/ hemi walker, mod A, VC for sequencing.';
+    expect(rulesFired({ note, charges: '97116:2:GP' })).not.toContain('cq-modifier-missing');
+  });
+});
