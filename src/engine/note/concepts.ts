@@ -27,11 +27,14 @@ export function mayMatch(entry: NotePattern, lower: string): boolean {
 }
 
 export const CONCEPTS = {
-  /** Any mention of walking: marks a sentence as being about gait. */
+  /**
+   * Any mention of walking: marks a sentence as being about gait. Terse notes open the gait entry with its
+   * code alone at the head of a line ("97116 x2 (27 min): FWW, CGA, 100' x 3").
+   */
   gaitTerm: {
     pattern:
-      /\b(?:gait|amb|ambulated|ambulation|ambulating|ambulates|ambulate|walk|walked|walking|walks|gt|treadmill|stairs|stair)\b/gi,
-    examples: ['Gait', 'amb', 'ambulated', 'walking', 'treadmill'],
+      /\b(?:gait|amb|ambulated|ambulation|ambulating|ambulates|ambulate|walk|walked|walking|walks|gt|treadmill|stairs|stair)\b|\b97116(?<=(?:^|\n)[ \t|*•-]{0,8}97116)\b/gi,
+    examples: ['Gait', 'amb', 'ambulated', 'walking', 'treadmill', '97116'],
   },
   /** A gait deviation observed or addressed. */
   deviation: {

@@ -65,6 +65,15 @@ describe('concept mentions in a note', () => {
     expect(mentions.repetitive.map((m) => m.match)).toEqual(['in hallway']);
   });
 
+  it('take the gait code as a gait word only where it opens an entry, at the head of a line', () => {
+    const text = "97116 x2 (27 min): FWW, 100' x 3\n  - 97116 cont.\nCharges 97110, 97116 x2";
+    const { mentions } = analyzeNotes([{ id: 'n', text, source: {} }]);
+    expect(mentions.gaitTerm.map((m) => [m.match, m.start])).toEqual([
+      ['97116', 0],
+      ['97116', text.indexOf('97116 cont')],
+    ]);
+  });
+
   it('stop at 400 per concept and note, so a note of endless mentions costs linear time', () => {
     const text = 'gait '.repeat(1000);
     const { mentions } = analyzeNotes([

@@ -15,9 +15,7 @@ import type { DailyNote, Verdict } from './daily-corpus';
 import { dailyNotes, encounterOf, formatScoreTable, scoreTable, verdictsOf } from './daily-corpus';
 
 /** Notes whose failure class is still open, with the class. */
-const OPEN: Readonly<Record<string, string>> = {
-  '49-terse-code-units-minutes-day-overbilled': "distance in primes (100' x 3) after the code-first label",
-};
+const OPEN: Readonly<Record<string, string>> = {};
 
 const notes = dailyNotes();
 const results = notes.map((note) => ({ note, findings: analyzeEncounter(encounterOf(note)) }));

@@ -313,6 +313,13 @@ describe('documentation-incomplete', () => {
       ),
     ).toContain('distance');
   });
+  it('reads a gait entry that opens with its code, the distance in primes', () => {
+    const terse =
+      "97116 - 24 min - 4WW, min A, 75' x 4, VC to slow cadence\n97110 - 14 min - sit to stand x 10";
+    expect(rulesFired({ note: terse, charges: '97116:2:GP,97110:1:GP' })).not.toContain(
+      'documentation-incomplete',
+    );
+  });
   it('does not count goals as documentation', () => {
     const note =
       'O: Gait training 23 min.\nGOALS: Pt will ambulate 150 ft with SPC, mod I, with normal step length.';
