@@ -61,6 +61,15 @@ export const PATTERNS = {
    */
   otherDiscipline:
     /\b(?:speech|slp|st|dysphagia|swallow(?:ing)?|aphasia|cognitive|cognition|occupational|ot|adls?|dressing|feeding|bathing|toileting|grooming|handwriting|fine motor)\b/i,
+  /**
+   * What a plateau can be about besides walking ("a plateau in balance confidence", "knee ROM has plateaued",
+   * "pain plateaued at 4/10"): with none of the gait words beside it, the statement is not about gait.
+   */
+  otherDomain:
+    /\b(?:pain|rom|range of motion|flexion|extension|strength|mmt|swelling|edema|balance confidence|abc(?: scale)?|fear of falling|grip|shoulder|elbow|wrist|hand|upper extremit(?:y|ies)|ue|wound|scar|endurance on (?:the )?bike|weight loss)\b/i,
+  /** Words about walking, its measures and its function: beside one, a plateau is walking's. */
+  gaitWord:
+    /\b(?:gait|amb|ambulat(?:e|es|ed|ing|ion)|walk(?:s|ed|ing)?|mobility|transfers?|stairs?|distance|cadence|speed|tug|10mwt|6mwt|function(?:al)?|goals?)\b/i,
   /** The patient's own view, not the therapist's assessment ("Pt feels she has plateaued", "he says"). */
   patientView:
     /\b(?:feels?|felt|says|said|believes?|thinks|perceives?|complains|per (?:pt|patient)|according to (?:the )?(?:pt|patient)|in (?:his|her|their) (?:own )?(?:view|words|opinion))\b/i,

@@ -23,6 +23,26 @@ function notTherapistsGaitView(ctx: RuleContext, mention: Mention): boolean {
   return PATTERNS.patientView.test(text.slice(sentence.start, mention.start));
 }
 
+/**
+ * The statement's own clause names another domain and no walking ("reached a plateau in balance confidence
+ * per ABC scale, but gait speed improved"): that plateau is not walking's. The clause runs from the sentence
+ * start (or the line's) to the next comma, semicolon or "but" after the statement.
+ */
+function aboutAnotherDomain(ctx: RuleContext, mention: Mention): boolean {
+  const analyzed = noteById(ctx.analysis, mention.noteId);
+  if (!analyzed) return false;
+  const { text } = analyzed.note;
+  const sentence = sentenceBounds(analyzed.layout, mention.start);
+  const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
+  const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 80));
+  const stop = after.search(/[,;]|\bbut\b/);
+  const clause = text.slice(
+    Math.max(sentence.start, lineStart),
+    mention.end + (stop === -1 ? after.length : stop),
+  );
+  return PATTERNS.otherDomain.test(clause) && !PATTERNS.gaitWord.test(clause);
+}
+
 function isAnatomy(ctx: RuleContext, mention: Mention): boolean {
   if (!mention.match.toLowerCase().startsWith('plateau')) return false;
   return PATTERNS.plateauAnatomy.test(textAround(ctx.analysis, mention, 40, 40));
@@ -46,7 +66,8 @@ export const noImprovementExpected = defineRule({
         !m.ctx.history &&
         m.ctx.section !== 'history' &&
         !isAnatomy(ctx, m) &&
-        !notTherapistsGaitView(ctx, m),
+        !notTherapistsGaitView(ctx, m) &&
+        !aboutAnotherDomain(ctx, m),
     );
     if (statements.length === 0) return [];
     const justification = mentions.maintenance.filter((m) => !m.ctx.negated && m.ctx.section !== 'history');

@@ -73,6 +73,22 @@ describe('no-improvement-expected', () => {
       'no-improvement-expected',
     );
   });
+  it('leaves a plateau of another domain, with no walking in its clause, to that domain', () => {
+    for (const sentence of [
+      'A: Pt has reached a plateau in balance confidence per ABC scale, but gait speed improved 0.2 m/s this month.',
+      'A: Knee ROM has plateaued at 0-105 deg; gait continues to progress toward community distances.',
+    ])
+      expect(rulesFired({ note: `${SKILLED}\n${sentence}`, charges: '97116:2:GP' }), sentence).not.toContain(
+        'no-improvement-expected',
+      );
+    for (const sentence of [
+      'A: Pain has plateaued at 4/10 and gait has plateaued as well.',
+      'A: Progress with ambulation has plateaued despite ROM gains.',
+    ])
+      expect(rulesFired({ note: `${SKILLED}\n${sentence}`, charges: '97116:2:GP' }), sentence).toContain(
+        'no-improvement-expected',
+      );
+  });
   it('fires on poor rehab potential', () => {
     expect(rulesFired({ note: `${SKILLED}\nRehab potential: poor.`, charges: '97116:2:GP' })).toContain(
       'no-improvement-expected',
