@@ -133,18 +133,25 @@ export function lastInterventionIn(label: string): LabelMatch | undefined {
   return best;
 }
 
-/** Each label and the code-in-text pattern, anchored where matching starts: a line's head is tried in place. */
-const ANCHORED = [
-  { code: '', pattern: new RegExp(PATTERNS.codeInText.source, 'y') },
-  ...INTERVENTION_LABELS.map(({ code, pattern }) => ({ code, pattern: new RegExp(pattern.source, 'iy') })),
+/** Each label and the code-in-text pattern: a line's head is tried against them in turn. */
+const HEADS: readonly { code: string; pattern: RegExp }[] = [
+  { code: '', pattern: PATTERNS.codeInText },
+  ...INTERVENTION_LABELS,
 ];
+/** Longer than any label: a head is looked for in the text's first characters only. */
+const HEAD_REACH = 64;
 
-/** The intervention that the text starts with, if any ("gait training" in "gait training with FWW"). */
+/**
+ * The intervention that the text starts with, if any ("gait training" in "gait training with FWW"). A
+ * pattern's leftmost match is at 0 whenever one starts there, so the checked patterns serve as they are.
+ */
 export function leadingIntervention(text: string): LabelMatch | undefined {
-  for (const { code, pattern } of ANCHORED) {
+  const head = text.slice(0, HEAD_REACH);
+  for (const { code, pattern } of HEADS) {
     pattern.lastIndex = 0;
-    const m = pattern.exec(text);
-    if (m) return { code: code || m[0], index: 0, end: m[0].length };
+    const m = pattern.exec(head);
+    pattern.lastIndex = 0;
+    if (m && m.index === 0) return { code: code || m[0], index: 0, end: m[0].length };
   }
   return undefined;
 }
