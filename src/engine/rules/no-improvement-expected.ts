@@ -7,17 +7,27 @@ import { chargeEvidence, firstFew, mentionEvidence, textAround } from './facts';
 import type { RuleContext } from './types';
 import { defineRule } from './types';
 
+/** Where a statement sits: its note's text, its sentence and the start of its line. */
+function placeOf(ctx: RuleContext, mention: Mention) {
+  const analyzed = noteById(ctx.analysis, mention.noteId);
+  if (!analyzed) return undefined;
+  const { text } = analyzed.note;
+  return {
+    text,
+    sentence: sentenceBounds(analyzed.layout, mention.start),
+    lineStart: text.lastIndexOf('\n', mention.start - 1) + 1,
+  };
+}
+
 /**
  * The statement is about another discipline's goals (speech, occupational therapy), or it is the patient's
  * own sense of a plateau rather than the therapist's assessment: the sentence, and the start of its line
  * ("SPEECH THERAPY:", "OT Discharge Summary:"), say which.
  */
 function notTherapistsGaitView(ctx: RuleContext, mention: Mention): boolean {
-  const analyzed = noteById(ctx.analysis, mention.noteId);
-  if (!analyzed) return false;
-  const { text } = analyzed.note;
-  const sentence = sentenceBounds(analyzed.layout, mention.start);
-  const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
+  const place = placeOf(ctx, mention);
+  if (!place) return false;
+  const { text, sentence, lineStart } = place;
   const around = text.slice(Math.min(sentence.start, lineStart), Math.min(sentence.end, mention.end + 80));
   if (PATTERNS.otherDiscipline.test(around)) return true;
   return PATTERNS.patientView.test(text.slice(sentence.start, mention.start));
@@ -29,11 +39,9 @@ function notTherapistsGaitView(ctx: RuleContext, mention: Mention): boolean {
  * start (or the line's) to the next comma, semicolon or "but" after the statement.
  */
 function aboutAnotherDomain(ctx: RuleContext, mention: Mention): boolean {
-  const analyzed = noteById(ctx.analysis, mention.noteId);
-  if (!analyzed) return false;
-  const { text } = analyzed.note;
-  const sentence = sentenceBounds(analyzed.layout, mention.start);
-  const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
+  const place = placeOf(ctx, mention);
+  if (!place) return false;
+  const { text, sentence, lineStart } = place;
   const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 80));
   const stop = after.search(/[,;]|\bbut\b/);
   const clause = text.slice(
