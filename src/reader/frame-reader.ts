@@ -33,6 +33,7 @@ import { cssPath, resolveSelectorAll, type Scope } from './selectors';
 import { frameDocument } from './tree';
 import { isVisible } from './visibility';
 import { chargesFromLabels } from './label-charges';
+import { chargesFromListItems } from './list-charges';
 import { readPageFacts, readTimeInOut } from './facts';
 import { createReadContext, type ReadContext, type ReadEntry } from './read-context';
 import { heuristicNotes, makeNote, type NoteReadContext, type NoteSource, type ReadNote } from './notes';
@@ -168,6 +169,11 @@ function heuristicCharges(scan: ScanResult, read: ChargeReadContext): ChargeOutc
     const shown = chargesFromLabels(scan.codeLabels, noteContainers(scan), read);
     shown.groups.forEach((group) => containers.add(group));
     charges.push(...shown.charges);
+  }
+  if (charges.length === 0) {
+    const listed = chargesFromListItems(scan.roots, noteContainers(scan), read);
+    listed.items.forEach((item) => containers.add(item));
+    charges.push(...listed.charges);
   }
   return { charges, containers };
 }

@@ -421,6 +421,16 @@ describe('charge data wherever the EHR renders it', () => {
     expect(rulesOf(report)).not.toContain('documentation-incomplete');
   });
 
+  it('charge lines as list items with no code label; a code list without units is no claim', async () => {
+    await openFixture('charge-list-items.html');
+    const report = await until((r) => r.chargeCount === 2 && rulesOf(r).includes('units-exceed-minutes'));
+    expect(report.read?.charges.map(({ code, units, modifiers }) => [code, units, modifiers])).toEqual([
+      ['97116', 3, ['GP']],
+      ['97110', 1, ['GP']],
+    ]);
+    expect(quotesOf(report)).toContainEqual(expect.stringMatching(quoteOf('charge', '97116 × 3 GP')));
+  });
+
   it('a flowsheet note beside a one-line bill: read, and the units agree', async () => {
     await openFixture('flowsheet-note.html');
     const report = await until(

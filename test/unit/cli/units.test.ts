@@ -75,6 +75,8 @@ const EXPECTED: Record<string, [timed: number | null, lines: string[]] | typeof 
   'test/fixtures/pages/payer-field.html': [28, ['97116 19 1 2', '97110 9 1 1']],
   // 33 timed minutes make 2 units (§2): one whole 15 to 97116 (23), the other to 97110's 10 over 97116's 8.
   'test/fixtures/pages/charge-details-view.html': [33, ['97116 23 1 2', '97110 10 1 1']],
+  // Charge lines as list items with no code label; the code list without units below them is no claim.
+  'test/fixtures/pages/charge-list-items.html': [39, ['97116 27 2 3', '97110 12 1 1']],
   // 26 minutes of gait training alone: 2 units (23-37).
   'test/fixtures/pages/flowsheet-note.html': [26, ['97116 26 2 2']],
   // A frame's own document read alone: its note, or its lines, without the other half.
