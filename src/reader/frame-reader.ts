@@ -171,7 +171,7 @@ function heuristicCharges(scan: ScanResult, read: ChargeReadContext): ChargeOutc
     charges.push(...shown.charges);
   }
   if (charges.length === 0) {
-    const listed = chargesFromListItems(scan.roots, noteContainers(scan), read);
+    const listed = chargesFromListItems(scan.scopes, noteContainers(scan), read);
     listed.items.forEach((item) => containers.add(item));
     charges.push(...listed.charges);
   }
@@ -361,7 +361,13 @@ function readFrameUnsafe(doc: Document, options: ReaderOptions, cachedScan?: Sca
     targets: [],
   };
   return {
-    reading: { snapshot, roots: scan.roots, childFrames: scan.childFrames, controls, detail },
+    reading: {
+      snapshot,
+      roots: scan.scopes.map((scope) => scope.root),
+      childFrames: scan.childFrames,
+      controls,
+      detail,
+    },
     sources,
     log: ctx.log,
     bySelector,
@@ -385,7 +391,7 @@ function holdsScanned(el: Element, scan: ScanResult): boolean {
   if (located.some((item) => item.el !== el && isWithin(item.el, el))) return true;
   if (scan.factLabels.some(({ node }) => el.contains(node))) return true;
   if ([...scan.childFrames, ...scan.foreignFrames].some((frame) => el.contains(frame))) return true;
-  return scan.roots.some((root) => {
+  return scan.scopes.some(({ root }) => {
     const holder =
       root.nodeType === 11 ? (root as ShadowRoot).host : (root as Document).defaultView?.frameElement;
     return holder != null && el.contains(holder);

@@ -6,10 +6,9 @@
  */
 import type { ChargeLine } from '../engine/model';
 import { chargeFromFields, type ChargeReadContext } from './charges';
-import { SCOPE_SEPARATOR } from './constants';
 import { inlineFields } from './label-charges';
 import { shortText } from './rendered-text';
-import { cssPath, type Scope } from './selectors';
+import type { Scope } from './selectors';
 import { isInsideAny } from './tree';
 import { isVisible } from './visibility';
 import { isProcedureCode, parseModifiers } from './text';
@@ -21,12 +20,6 @@ const MAX_ITEM_CHARS = 200;
 const COUNT = /(?:^|\s)(?:[x×]\s?(\d{1,2})|(\d{1,2})\s?units?)(?![\w])/i;
 /** A chip or badge holding modifiers only: "GP", "GP 59", "KX, CQ". */
 const MODIFIER_CHIP = /^[0-9A-Z]{2}(?:[\s,]+[0-9A-Z]{2}){0,3}$/;
-
-function scopeOf(root: Document | ShadowRoot): Scope {
-  if (!('host' in root)) return { root, prefix: '' };
-  const parent = scopeOf(root.host.getRootNode() as Document | ShadowRoot);
-  return { root, prefix: `${cssPath(root.host, parent)}${SCOPE_SEPARATOR}` };
-}
 
 /** Modifiers shown in their own chips inside the item. */
 function chipModifiers(item: Element): string[] {
@@ -40,15 +33,14 @@ function chipModifiers(item: Element): string[] {
 }
 
 export function chargesFromListItems(
-  roots: readonly (Document | ShadowRoot)[],
+  scopes: readonly Scope[],
   noteContainers: readonly Element[],
   read: ChargeReadContext,
 ): { charges: ChargeLine[]; items: Element[] } {
   const charges: ChargeLine[] = [];
   const items: Element[] = [];
-  for (const root of roots) {
-    const scope = scopeOf(root);
-    for (const item of Array.from(root.querySelectorAll(ITEMS))) {
+  for (const scope of scopes) {
+    for (const item of Array.from(scope.root.querySelectorAll(ITEMS))) {
       if (isInsideAny(item, noteContainers) || !isVisible(item, read.ctx)) continue;
       // An item holding a nested list is a group; its own items are read in turn.
       if (item.querySelector(ITEMS)) continue;

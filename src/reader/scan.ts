@@ -50,8 +50,11 @@ export interface ScanResult {
   foreignOrigins: string[];
   /** The frames behind foreignOrigins. */
   foreignFrames: Element[];
-  /** Every root scanned (document, shadow roots, inline editor documents), for the watcher to observe. */
-  roots: Array<Document | ShadowRoot>;
+  /**
+   * Every root scanned (document, shadow roots, inline editor documents) with the selector prefix that leads
+   * into it: the watcher observes the roots, readers that query a root name what they find by its scope.
+   */
+  scopes: Scope[];
   warnings: string[];
   /** The ignore selector when it is valid CSS. */
   validIgnoreSelector?: string;
@@ -230,7 +233,7 @@ function scanFrom(
     childFrames: [],
     foreignOrigins: [],
     foreignFrames: [],
-    roots: [],
+    scopes: [],
     warnings: [],
   };
   const frameLocation = frameOrigin(doc.URL);
@@ -258,7 +261,7 @@ function scanFrom(
   };
 
   const walkRoot = (root: Document | ShadowRoot, scope: Scope): void => {
-    result.roots.push(root);
+    result.scopes.push(scope);
     const ownerDoc = root.nodeType === 9 ? (root as Document) : (root as ShadowRoot).ownerDocument;
     const start = root.nodeType === 9 ? (root as Document).documentElement : root;
     if (!start) return;

@@ -55,7 +55,7 @@ export function updateEditableNote(
     inside.factLabels.length +
     inside.childFrames.length +
     inside.foreignFrames.length +
-    inside.roots.length;
+    inside.scopes.length;
   if (found > 0) return undefined;
   // No provenance log: this re-read only replaces the one note's text, and nothing audits it.
   const ctx: ReadContext = { hasLayout, cache: new Map(), ignoreSelector: scan.validIgnoreSelector };
